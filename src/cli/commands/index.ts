@@ -1,0 +1,10 @@
+/**
+ * The list of commands. Each module exports `register(program, io)` that adds one subcommand and
+ * returns it. Order here is the order in `hzsim --help`.
+ */
+import type { Command } from 'commander';
+import type { CliIO } from '../io.js';
+
+export type RegisterCommand = (program: Command, io: CliIO) => Command;
+
+export const commands: readonly RegisterCommand[] = [];

@@ -1,0 +1,67 @@
+/**
+ * Scenario files as users write them (YAML or JSON). The JSON Schema shipped in
+ * scenarios/scenario.schema.json is generated from `ScenarioFile` (npm run schema).
+ */
+import type { Comparator, Target, Text } from '../catalog/types.js';
+import type { ParamValue } from '../params/types.js';
+
+/** A probability distribution over one lever; draws are truncated to the lever's range. */
+export type DistributionSpec =
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'triangular'; min: number; mode: number; max: number }
+  /** Normal, truncated to [min, max] when given and always to the lever's range. */
+  | { dist: 'normal'; mean: number; sd: number; min?: number; max?: number }
+  /** Beta(alpha, beta) scaled to [min, max]. */
+  | { dist: 'beta'; alpha: number; beta: number; min: number; max: number }
+  /** One of `values`, with optional `weights` (default equal). */
+  | { dist: 'discrete'; values: number[]; weights?: number[] };
+export type DistributionKind = DistributionSpec['dist'];
+
+/** A planner's own numeric target, written in a scenario file. */
+export type ScenarioTargetSpec =
+  | { indicator: string; year: number; level: number; comparator: Comparator; tolerance?: number; label?: Text }
+  | { indicator: string; year: number; change: number; relative: boolean; baseYear?: number; label?: Text };
+
+export interface MonteCarloSpec {
+  /** Number of runs (≥ 1). */
+  runs: number;
+  /** Seed (a non-negative integer); run i draws from a stream derived from (seed, i). */
+  seed: number;
+}
+
+/** The file format of `scenarios/*.yaml`. */
+export interface ScenarioFile {
+  /** Editor hint: path to scenario.schema.json. */
+  $schema?: string;
+  /** Stable id: lowercase letters, digits and hyphens. */
+  id: string;
+  title: Text;
+  /** What the scenario assumes and which plan lines it follows. */
+  description?: Text;
+  /** Another scenario's id (looked up beside this file) or a relative path. */
+  extends?: string;
+  /** Lever overrides: a constant, or a schedule by year `{2011: 0.02, 2013: 0.05}`. */
+  parameters?: Record<string, ParamValue>;
+  uncertainty?: Record<string, DistributionSpec>;
+  montecarlo?: MonteCarloSpec;
+  targets?: ScenarioTargetSpec[];
+}
+
+/** A scenario after reading, validation and resolution of `extends`. */
+export interface ResolvedScenario {
+  readonly id: string;
+  readonly title: Text;
+  readonly description: Text | null;
+  /** Absolute path of the file read. */
+  readonly file: string;
+  /** sha256 of the file's bytes, hex. */
+  readonly hash: string;
+  /** Ids from the root ancestor down to this scenario. */
+  readonly chain: readonly string[];
+  /** Overrides merged along the chain (child wins); levers not listed take their defaults. */
+  readonly parameters: Readonly<Record<string, ParamValue>>;
+  readonly uncertainty: Readonly<Record<string, DistributionSpec>>;
+  readonly montecarlo: MonteCarloSpec | null;
+  /** The scenario's own targets, typed like the plan's (origin 'scenario'). */
+  readonly targets: readonly Target[];
+}
