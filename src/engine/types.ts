@@ -76,6 +76,11 @@ export interface OutputDef {
   /** The variable reported (value at each reporting time, i.e. the end of each year). */
   readonly variable: VarId;
   readonly kind: 'indicator' | 'series';
+  /**
+   * 'value' (default): the variable at each year end. 'annual-increase': its increase over the
+   * year (for cumulative stocks such as conversions to date); NaN in the start year.
+   */
+  readonly report?: 'value' | 'annual-increase';
 }
 
 export interface ModelSpec {
