@@ -1,0 +1,85 @@
+/** Administration (lines 53–57; the approval-items target on line 251). */
+import type { IndicatorRecord } from '../types.js';
+import { Sections } from '../sections.js';
+import { BASE_YEAR, COUNT, SHARE } from './common.js';
+
+export const administrationIndicators = [
+  {
+    id: 'administration.approval-items',
+    name: { zh: '市级直接审批项目', en: 'Approval items handled directly by the city' },
+    unit: 'index (2010 = 100)',
+    domain: 'administration',
+    direction: 'lower',
+    bounds: { min: 0, max: 1000 },
+    baseline: {
+      year: BASE_YEAR,
+      value: 100,
+      note: { zh: '指数，2010年 = 100（规划只给出减少20%的目标）', en: 'Index, 2010 = 100 (the plan gives only the −20% change)' },
+    },
+    baselineProvenance: {
+      kind: 'assumption',
+      reason: 'The plan gives only the change (−20% in five years), not the 2010 count; the index is normalised to 100 in 2010.',
+    },
+    source: { section: Sections.table4, line: 251, quote: '市级直接审批项目五年内减少20%' },
+  },
+  {
+    id: 'administration.approval-units-reviewed',
+    name: { zh: '行政审批事项全面清理核定的单位', en: 'Units whose approval items were fully reviewed' },
+    unit: '个单位',
+    domain: 'administration',
+    direction: 'higher',
+    bounds: COUNT,
+    baseline: { year: BASE_YEAR, value: 51 },
+    source: { section: Sections.administration, line: 53, quote: '对51个单位行政审批事项进行全面清理核定' },
+  },
+  {
+    id: 'administration.proxy-time-saving',
+    name: { zh: '投资项目审批代办实际办结时间提前', en: 'Time saved by proxy handling of investment approvals' },
+    unit: '%',
+    domain: 'administration',
+    direction: 'higher',
+    bounds: SHARE,
+    baseline: { year: BASE_YEAR, value: 30 },
+    source: { section: Sections.administration, line: 55, quote: '项目实际办结时间平均提前30%' },
+  },
+  {
+    id: 'administration.car-reform.units-batch1',
+    name: { zh: '市级机关第一批公车改革单位', en: 'Official-car reform: city units in batch 1 (May 2009)' },
+    unit: '家',
+    domain: 'administration',
+    direction: 'higher',
+    bounds: COUNT,
+    baseline: { year: BASE_YEAR, value: 20 },
+    source: { section: Sections.administration, line: 57, quote: '市级机关第一批20家单位公务用车制度改革' },
+  },
+  {
+    id: 'administration.car-reform.units-batch2',
+    name: { zh: '市级机关第二批公车改革单位', en: 'Official-car reform: city units in batch 2 (February 2010)' },
+    unit: '家',
+    domain: 'administration',
+    direction: 'higher',
+    bounds: COUNT,
+    baseline: { year: BASE_YEAR, value: 36 },
+    source: { section: Sections.administration, line: 57, quote: '市级机关第二批36家单位公车改革' },
+  },
+  {
+    id: 'administration.car-reform.units-total',
+    name: { zh: '公车改革单位合计', en: 'Official-car reform: city units reformed' },
+    unit: '家',
+    domain: 'administration',
+    direction: 'higher',
+    bounds: COUNT,
+    baseline: { year: BASE_YEAR, value: 56 },
+    source: { section: Sections.administration, line: 57, quote: '两批56家车改单位' },
+  },
+  {
+    id: 'administration.car-reform.cost-saving',
+    name: { zh: '车改单位公车开支下降', en: 'Official-car reform: fall in car spending' },
+    unit: '%',
+    domain: 'administration',
+    direction: 'higher',
+    bounds: SHARE,
+    baseline: { year: BASE_YEAR, value: 30, qualifier: 'about' },
+    source: { section: Sections.administration, line: 57, quote: '公车开支下降30%左右' },
+  },
+] as const satisfies readonly IndicatorRecord[];
