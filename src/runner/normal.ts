@@ -9,7 +9,7 @@
  * - Φ⁻¹(p): Acklam's rational approximation (relative error 1.15e-9) refined by one Halley step.
  */
 
-const LOG_SQRT_2PI = 0.9189385332046727417803297; // ln √(2π)
+const LOG_SQRT_2PI = 0.9189385332046728; // ln √(2π)
 const SQRT_2PI = 2.5066282746310002;
 const TAIL_FROM = 2;
 const MILLS_TERMS = 120;

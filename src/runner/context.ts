@@ -1,0 +1,44 @@
+/**
+ * What the runner needs from the rest of the library, injectable so tests can run tiny fixture
+ * models: the model spec, its levers, a compiler, the plan's targets and output descriptions.
+ * `hangzhouContext()` (src/runner/hangzhou.ts) fills it with the real modules.
+ */
+import type { Target, Text } from '../catalog/types.js';
+import type { CompiledModel, ModelSpec, SimOptions } from '../engine/types.js';
+import type { ParamRecord } from '../params/types.js';
+
+/** Name and unit of an output (indicator or model series), for CSV/JSON and summaries. */
+export interface OutputInfo {
+  readonly name: Text;
+  readonly unit: string;
+}
+
+export interface RunnerContext {
+  readonly model: ModelSpec;
+  readonly params: readonly ParamRecord[];
+  readonly compile: (spec: ModelSpec, params: readonly ParamRecord[], options: SimOptions) => CompiledModel;
+  /** The plan's targets, judged for every scenario (origin 'plan'). */
+  readonly planTargets: readonly Target[];
+  readonly describeOutput: (id: string) => OutputInfo | undefined;
+  /**
+   * For the worker pool: a module URL whose `createRunnerContext()` rebuilds this context inside a
+   * worker thread (functions cannot be sent to workers). Absent: single-thread only.
+   */
+  readonly workerModule?: string;
+}
+
+/** Compiles the model once per distinct set of simulation options and reuses it. */
+export class CompiledModelCache {
+  private readonly cache = new Map<string, CompiledModel>();
+  constructor(private readonly context: RunnerContext) {}
+
+  get(options: SimOptions): CompiledModel {
+    const key = JSON.stringify([options.start ?? null, options.until ?? null, options.dt ?? null, options.method ?? null]);
+    let compiled = this.cache.get(key);
+    if (!compiled) {
+      compiled = this.context.compile(this.context.model, this.context.params, options);
+      this.cache.set(key, compiled);
+    }
+    return compiled;
+  }
+}

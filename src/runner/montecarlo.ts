@@ -1,0 +1,95 @@
+/**
+ * The Monte Carlo core shared by every ModelRunner: which levers are drawn, in which order, and
+ * how one block of runs is executed. Run i always draws from streamFor(seed, i), levers in id
+ * order, so a run's numbers do not depend on which thread runs it or in which order.
+ */
+import type { CompiledModel, SimOptions } from '../engine/types.js';
+import type { ParamRecord, ParamValue } from '../params/types.js';
+import type { DistributionSpec } from '../scenario/types.js';
+import { createSampler, type Sampler } from './distributions.js';
+import { streamFor } from './random.js';
+import type { RunMatrix } from './stats.js';
+
+/** Everything a worker needs to execute runs: plain data, structured-clone safe. */
+export interface MonteCarloJob {
+  readonly parameters: Readonly<Record<string, ParamValue>>;
+  readonly uncertainty: Readonly<Record<string, DistributionSpec>>;
+  readonly seed: number;
+  readonly runs: number;
+  readonly options: SimOptions;
+}
+
+/** The drawn levers of a job, prepared against a compiled model. */
+export interface DrawPlan {
+  /** Uncertain lever ids, sorted (the draw order within a run). */
+  readonly levers: readonly string[];
+  readonly samplers: readonly Sampler[];
+  /** For each lever, its index in compiled.paramIds, or −1 when the model does not read it (milestones). */
+  readonly modelIndex: Int32Array;
+}
+
+export function planDraws(job: MonteCarloJob, params: readonly ParamRecord[], compiled: CompiledModel): DrawPlan {
+  const byId = new Map(params.map((p) => [p.id, p]));
+  const levers = Object.keys(job.uncertainty).sort();
+  const samplers = levers.map((id) => {
+    const record = byId.get(id);
+    if (!record) throw new Error(`uncertainty names an unknown lever: ${id}`);
+    const spec = job.uncertainty[id];
+    if (!spec) throw new Error(`no distribution for ${id}`);
+    return createSampler(spec, { min: record.range.min, max: record.range.max, integer: record.integer === true });
+  });
+  const modelIndex = Int32Array.from(levers, (id) => compiled.paramIds.indexOf(id));
+  return { levers, samplers, modelIndex };
+}
+
+/** Results of runs [firstRun, firstRun + count): outputs run-major, draws run-major. */
+export interface RunBlock {
+  readonly firstRun: number;
+  readonly count: number;
+  readonly outputs: Float64Array;
+  readonly draws: Float64Array;
+}
+
+/** Executes runs [firstRun, firstRun + count) of a job on a compiled model. */
+export function runBlock(compiled: CompiledModel, job: MonteCarloJob, plan: DrawPlan, firstRun: number, count: number): RunBlock {
+  const cells = compiled.outputIds.length * compiled.years.length;
+  const nLevers = plan.levers.length;
+  const outputs = new Float64Array(count * cells);
+  const draws = new Float64Array(count * nLevers);
+  const prepared = compiled.prepare(job.parameters);
+  const inModel = [...plan.modelIndex].flatMap((idx, k) => (idx >= 0 ? [k] : []));
+  const overrideIdx = Int32Array.from(inModel, (k) => plan.modelIndex[k] ?? -1);
+  const overrideValues = new Float64Array(inModel.length);
+  for (let r = 0; r < count; r++) {
+    const random = streamFor(job.seed, firstRun + r);
+    for (let k = 0; k < nLevers; k++) draws[r * nLevers + k] = plan.samplers[k]?.(random) ?? NaN;
+    for (let j = 0; j < inModel.length; j++) overrideValues[j] = draws[r * nLevers + (inModel[j] ?? 0)] ?? NaN;
+    prepared.runWith(overrideIdx, overrideValues, outputs.subarray(r * cells, (r + 1) * cells));
+  }
+  return { firstRun, count, outputs, draws };
+}
+
+/** All runs of a job: outputs by cell (output × year) over runs, and every run's draws. */
+export interface MonteCarloOutput {
+  readonly years: readonly number[];
+  readonly outputIds: readonly string[];
+  readonly matrix: RunMatrix;
+  readonly levers: readonly string[];
+  /** Run-major: draws[run * levers.length + k]. */
+  readonly draws: Float64Array;
+}
+
+export type ProgressListener = (runsDone: number, runsTotal: number) => void;
+
+/**
+ * Runs Monte Carlo jobs. A single-thread and a worker-pool implementation satisfy it and give
+ * byte-identical results (SDEverywhere's ModelRunner shape: run, then terminate).
+ */
+export interface ModelRunner {
+  readonly threads: number;
+  runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput>;
+  terminate(): Promise<void>;
+}
+
+/** Runs per block: small enough for a responsive progress bar, large enough to amortise overhead. */
+export const BLOCK_RUNS = 250;
