@@ -119,8 +119,48 @@ export interface CompiledModel {
    * is given.
    */
   prepare(params?: Readonly<Record<string, ParamValue>>): PreparedRun;
+  /**
+   * (Added by the engine.) Runs like `run` and records every variable at t0 and after each step.
+   * Stocks are the state at that time; auxiliaries and flows are evaluated from it — at year ends
+   * with the levers of the year just completed (exactly what `run` reports), in between with the
+   * levers of the step starting there. Slower than `run`; meant for tests and documentation.
+   */
+  trace(params?: Readonly<Record<string, ParamValue>>): Trace;
 }
 
 export interface PreparedRun {
   runWith(overrideIdx: Int32Array, overrideValues: Float64Array, out?: Float64Array): Float64Array;
+}
+
+// ---- Added by the engine (additive): tracing and inspection ----
+
+/** Every variable at every step: t0, then after each step (see CompiledModel.trace). */
+export interface Trace {
+  /** Decimal times: start, start + dt, …, until. */
+  readonly times: Float64Array;
+  /** Per variable id, one value per entry of `times`. */
+  readonly values: Readonly<Record<VarId, Float64Array>>;
+}
+
+/** One variable as the generated documentation shows it. */
+export interface VariableInfo {
+  readonly id: VarId;
+  readonly kind: VarDef['kind'];
+  readonly unit: string;
+  readonly doc: string;
+  readonly subsystem: string;
+  /** Equation (aux, flow) or initial (stock) as written; for an input, its lever id. */
+  readonly expression: string;
+  /** Variable ids the expression reads (for an input: none). */
+  readonly reads: readonly VarId[];
+}
+
+export interface ModelInspection {
+  /** All variables in declaration order. */
+  readonly variables: readonly VariableInfo[];
+  /** Auxiliaries and flows in the order each step evaluates them. */
+  readonly evaluationOrder: readonly VarId[];
+  /** Stocks in the order their initials are evaluated. */
+  readonly initialOrder: readonly VarId[];
+  readonly stocks: readonly { readonly id: VarId; readonly inflows: readonly VarId[]; readonly outflows: readonly VarId[] }[];
 }
