@@ -64,4 +64,19 @@ export interface ResolvedScenario {
   readonly montecarlo: MonteCarloSpec | null;
   /** The scenario's own targets, typed like the plan's (origin 'scenario'). */
   readonly targets: readonly Target[];
+  /**
+   * Every file of the chain, root ancestor first and this file last, with its sha256: a parent's
+   * edit changes the merged parameters, so a manifest needs all of them to reproduce a run.
+   * (Additive; set by src/scenario's loader.)
+   */
+  readonly sources?: readonly ScenarioSourceFile[];
+}
+
+/** One file read while resolving a scenario. */
+export interface ScenarioSourceFile {
+  readonly id: string;
+  /** Absolute path. */
+  readonly file: string;
+  /** sha256 of the file's bytes, hex. */
+  readonly hash: string;
 }

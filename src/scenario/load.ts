@@ -1,0 +1,271 @@
+/**
+ * Reading scenario files: parse, validate, follow `extends`, merge along the chain. Every problem
+ * of every file is collected and reported at once, each with the file, the field path, the line
+ * and column, the bad value and what was expected. Nothing is ever written.
+ */
+import { createHash } from 'node:crypto';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { InputError, type InputProblem } from '../errors.js';
+import type { ParamValue } from '../params/types.js';
+import type { FullContext } from './context.js';
+import { mergeOverride } from './merge.js';
+import { messages } from './messages.js';
+import { nearest } from './nearest.js';
+import { parseSource, type ParsedSource, type PathSegment, type SourceFormat } from './source.js';
+import { toTarget } from './targets.js';
+import type { DistributionSpec, ResolvedScenario, ScenarioFile, ScenarioSourceFile } from './types.js';
+import { validateScenarioData } from './validate.js';
+
+/** An InputProblem that also carries where in the file it is (1-based). */
+export interface ScenarioProblem extends InputProblem {
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** The outcome of checking one scenario file: the resolved scenario, or its problems. */
+export interface ScenarioCheck {
+  /** The file as shown to users (relative to the working directory when inside it). */
+  readonly file: string;
+  readonly scenario: ResolvedScenario | null;
+  /** Problems of this file and of the files it extends. */
+  readonly problems: readonly ScenarioProblem[];
+}
+
+const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+
+/** `targets[2].year`, `parameters.x.2013`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+interface FileRecord {
+  readonly abs: string;
+  readonly display: string;
+  readonly hash: string | null;
+  readonly parsed: ParsedSource | null;
+  readonly file: ScenarioFile | null;
+  /** The id as written, even if the file has other problems (to name it in an extends chain). */
+  readonly rawId: string | null;
+  readonly rawExtends: string | null;
+  readonly problems: readonly ScenarioProblem[];
+}
+
+interface Resolution {
+  readonly scenario: ResolvedScenario | null;
+  readonly problems: readonly ScenarioProblem[];
+}
+
+/** Loads scenario files sharing one cache, so a parent read for several children is read once. */
+export class ScenarioLoader {
+  private readonly records = new Map<string, FileRecord>();
+  private readonly resolutions = new Map<string, Resolution>();
+
+  constructor(private readonly ctx: FullContext) {}
+
+  /** Checks one file (and the chain it extends). Never throws for bad input. */
+  check(file: string): ScenarioCheck {
+    const abs = resolve(this.ctx.cwd, file);
+    const { scenario, problems } = this.resolveFile(abs, []);
+    return { file: this.display(abs), scenario, problems: dedupe(problems) };
+  }
+
+  /** Checks several files; throws one InputError with every problem, including duplicate ids. */
+  loadAll(files: readonly string[]): ResolvedScenario[] {
+    const checks = files.map((f) => this.check(f));
+    const problems = dedupe(checks.flatMap((c) => c.problems));
+    const byId = new Map<string, string>();
+    for (const c of checks) {
+      if (!c.scenario) continue;
+      const other = byId.get(c.scenario.id);
+      if (other !== undefined && other !== c.file) {
+        problems.push({ file: c.file, path: 'id', message: messages.duplicateId(c.scenario.id, other) });
+      } else byId.set(c.scenario.id, c.file);
+    }
+    if (problems.length > 0) throw new InputError(problems);
+    return checks.map((c) => c.scenario).filter((s): s is ResolvedScenario => s !== null);
+  }
+
+  private display(abs: string): string {
+    const rel = relative(this.ctx.cwd, abs);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+  }
+
+  private read(abs: string): FileRecord {
+    const cached = this.records.get(abs);
+    if (cached) return cached;
+    const record = this.readUncached(abs);
+    this.records.set(abs, record);
+    return record;
+  }
+
+  private readUncached(abs: string): FileRecord {
+    const display = this.display(abs);
+    const empty = { abs, display, hash: null, parsed: null, file: null, rawId: null, rawExtends: null };
+    const ext = extname(abs).toLowerCase();
+    if (!(SCENARIO_EXTENSIONS as readonly string[]).includes(ext)) {
+      return { ...empty, problems: [{ file: display, path: '', message: messages.unsupportedExtension(ext || basename(abs)) }] };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = this.ctx.fs.read(abs);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : err instanceof Error ? err.message : String(err);
+      return { ...empty, problems: [{ file: display, path: '', message: messages.unreadable(reason) }] };
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const format: SourceFormat = ext === '.json' ? 'json' : 'yaml';
+    const parsed = parseSource(text, format);
+    if (parsed.syntaxErrors.length > 0) {
+      const problems = parsed.syntaxErrors.map((e): ScenarioProblem =>
+        e.position
+          ? { file: display, path: '', message: messages.atLocation(e.message, e.position.line, e.position.column), ...e.position }
+          : { file: display, path: '', message: e.message },
+      );
+      return { ...empty, hash, problems };
+    }
+    const data = parsed.data;
+    const obj = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    const rawId = typeof obj.id === 'string' ? obj.id : null;
+    const rawExtends = typeof obj.extends === 'string' && obj.extends.trim() !== '' ? obj.extends.trim() : null;
+    const { problems: local, file } = validateScenarioData(data, this.ctx);
+    const problems = local.map((p): ScenarioProblem => {
+      const position = parsed.locate(p.path, p.focus);
+      const path = formatPath(p.path);
+      return position
+        ? { file: display, path, message: messages.atLocation(p.message, position.line, position.column), ...position }
+        : { file: display, path, message: p.message };
+    });
+    return { abs, display, hash, parsed, file, rawId, rawExtends, problems: byPosition(problems) };
+  }
+
+  private problemAt(record: FileRecord, path: readonly PathSegment[], message: string): ScenarioProblem {
+    const position = record.parsed?.locate(path, 'value') ?? null;
+    const p = formatPath(path);
+    return position
+      ? { file: record.display, path: p, message: messages.atLocation(message, position.line, position.column), ...position }
+      : { file: record.display, path: p, message };
+  }
+
+  /** Where `extends: ref` points: candidate paths in lookup order. */
+  private candidates(fromAbs: string, ref: string): string[] {
+    const dir = dirname(fromAbs);
+    const base = resolve(dir, ref);
+    return (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(ref).toLowerCase())
+      ? [base]
+      : SCENARIO_EXTENSIONS.map((e) => `${base}${e}`);
+  }
+
+  private resolveFile(abs: string, stack: readonly string[]): Resolution {
+    const done = this.resolutions.get(abs);
+    if (done) return done;
+    const record = this.read(abs);
+    const problems: ScenarioProblem[] = [...record.problems];
+    let parent: ResolvedScenario | null = null;
+    let parentFailed = false;
+
+    if (record.rawExtends !== null) {
+      const ref = record.rawExtends;
+      const lookedFor = this.candidates(abs, ref);
+      const found = lookedFor.find((c) => this.ctx.fs.exists(c));
+      if (found === undefined) {
+        const dir = dirname(lookedFor[0] ?? abs);
+        const siblings = this.ctx.fs
+          .list(dir)
+          .filter((n) => (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(n).toLowerCase()))
+          .map((n) => basename(n, extname(n)))
+          .filter((n) => n !== 'scenario.schema');
+        const shown = lookedFor.map((c) => this.display(c));
+        problems.push(this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, nearest(basename(ref), siblings))));
+        parentFailed = true;
+      } else if (found === abs || stack.includes(found)) {
+        const from = found === abs ? [abs] : stack.slice(stack.indexOf(found)).concat(abs);
+        const names = [...from, found].map((f) => this.nameOf(f));
+        problems.push(this.problemAt(record, ['extends'], messages.extendsCircular(names)));
+        parentFailed = true;
+      } else {
+        const sub = this.resolveFile(found, [...stack, abs]);
+        problems.push(...sub.problems);
+        parent = sub.scenario;
+        parentFailed = parent === null;
+      }
+    }
+
+    // Own problems in file order (the extends problem joins them), the parent's after.
+    const own = byPosition(problems.filter((p) => p.file === record.display));
+    problems.splice(0, problems.length, ...own, ...problems.filter((p) => p.file !== record.display));
+    const result: Resolution =
+      problems.length > 0 || parentFailed || !record.file || record.hash === null
+        ? { scenario: null, problems: dedupe(problems) }
+        : { scenario: this.merge(record, record.file, record.hash, parent), problems: [] };
+    this.resolutions.set(abs, result);
+    return result;
+  }
+
+  private nameOf(abs: string): string {
+    return this.records.get(abs)?.rawId ?? basename(abs, extname(abs));
+  }
+
+  private merge(record: FileRecord, file: ScenarioFile, hash: string, parent: ResolvedScenario | null): ResolvedScenario {
+    const parameters: Record<string, ParamValue> = { ...(parent?.parameters ?? {}) };
+    for (const [id, value] of Object.entries(file.parameters ?? {})) {
+      const lever = this.ctx.params.get(id);
+      if (!lever) throw new Error(`lever ${id} passed validation but is unknown`);
+      const inherited = parameters[id] ?? lever.default;
+      parameters[id] = mergeOverride(inherited, normaliseValue(value), lever.interpolation ?? 'step', this.ctx.start);
+    }
+    const uncertainty: Record<string, DistributionSpec> = { ...(parent?.uncertainty ?? {}), ...(file.uncertainty ?? {}) };
+    const ownTargets = (file.targets ?? []).map((spec, i) =>
+      toTarget(spec, this.ctx.indicators.find(spec.indicator), {
+        scenarioId: file.id,
+        file: record.display,
+        index: i + 1,
+        line: record.parsed?.locate(['targets', i])?.line ?? 0,
+        text: record.parsed?.textAt(['targets', i]) ?? JSON.stringify(spec),
+      }),
+    );
+    const sources: ScenarioSourceFile[] = [...(parent?.sources ?? []), { id: file.id, file: record.abs, hash }];
+    return {
+      id: file.id,
+      title: { zh: file.title.zh, en: file.title.en },
+      description: file.description ? { zh: file.description.zh, en: file.description.en } : null,
+      file: record.abs,
+      hash,
+      chain: [...(parent?.chain ?? []), file.id],
+      parameters,
+      uncertainty,
+      montecarlo: file.montecarlo ? { runs: file.montecarlo.runs, seed: file.montecarlo.seed } : (parent?.montecarlo ?? null),
+      targets: [...(parent?.targets ?? []), ...ownTargets],
+      sources,
+    };
+  }
+}
+
+/** Schedules come from YAML/JSON with string keys; give them numeric, sorted years. */
+function normaliseValue(value: ParamValue): ParamValue {
+  if (typeof value === 'number') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .map(([k, v]): [number, number] => [Number(k), v])
+      .sort((a, b) => a[0] - b[0]),
+  );
+}
+
+/** Problems of one file in the order they appear in it (stable for problems at the same place). */
+function byPosition<T extends ScenarioProblem>(problems: readonly T[]): T[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+function dedupe<T extends InputProblem>(problems: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * Every text a user sees when a scenario file is wrong, in one place. Each message names the bad
+ * value and says what was expected; the file and field path are added by the caller.
+ */
+
+/** A value as it appears in a message: strings quoted, other values as compact JSON. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : String(value);
+  const json = JSON.stringify(value);
+  if (json === undefined) return String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+const didYouMean = (candidates: readonly string[]): string =>
+  candidates.length ? ` — did you mean ${candidates.join(', ')}?` : '';
+
+const list = (xs: readonly (string | number)[]): string => xs.join(', ');
+
+/** Interval as written in messages: [min, max] with the unit when there is one. */
+export const range = (min: number, max: number, unit?: string): string =>
+  `[${min}, ${max}]${unit ? ` (${unit})` : ''}`;
+
+export const messages = {
+  // --- reading -----------------------------------------------------------------------------
+  unreadable: (reason: string) => `cannot read the file: ${reason}`,
+  unsupportedExtension: (ext: string) =>
+    `unsupported file type ${show(ext)} — expected a scenario file ending in .yaml, .yml or .json`,
+  yamlSyntax: (reason: string) => `YAML syntax error: ${reason}`,
+  jsonSyntax: (reason: string) => `JSON syntax error: ${reason}`,
+  notAMapping: (value: unknown) =>
+    `the file holds ${show(value)} — expected a mapping with at least id and title (see scenarios/plan.yaml)`,
+  atLocation: (message: string, line: number, column: number) => `${message} (line ${line}, column ${column})`,
+
+  // --- shape ---------------------------------------------------------------------------------
+  missingField: (field: string, expected: string) => `required field '${field}' is missing — expected ${expected}`,
+  wrongType: (value: unknown, expected: string) => `got ${show(value)} — expected ${expected}`,
+  unknownField: (field: string, allowed: readonly string[], suggestions: readonly string[]) =>
+    `unknown field ${show(field)}${didYouMean(suggestions)}${suggestions.length ? '' : ` — expected one of ${list(allowed)}`}`,
+  badId: (value: unknown) =>
+    `id ${show(value)} is not valid — expected lowercase letters, digits and single hyphens, e.g. 'hukou-first'`,
+  duplicateId: (id: string, otherFile: string) => `scenario id ${show(id)} is also used by ${otherFile} — ids must be unique`,
+
+  // --- levers -------------------------------------------------------------------------------
+  unknownLever: (id: string, suggestions: readonly string[]) =>
+    suggestions.length
+      ? `unknown lever ${show(id)}${didYouMean(suggestions)}`
+      : `unknown lever ${show(id)} — run \`hzsim params\` for the list of levers`,
+  leverValueType: (value: unknown) => `got ${show(value)} — expected a number or a schedule by year such as {2011: 0.02, 2013: 0.05}`,
+  outOfRange: (value: number, lever: string, min: number, max: number, unit: string) =>
+    `value ${show(value)} is outside the range of lever ${lever} — expected a number in ${range(min, max, unit)}`,
+  notInteger: (value: number, lever: string) => `value ${show(value)} is not an integer — lever ${lever} takes whole numbers (years)`,
+  emptySchedule: () => 'the schedule is empty — expected at least one year, e.g. {2012: 0.05}',
+  scheduleYearNotInteger: (year: string) => `schedule year ${show(year)} is not a whole year — expected an integer year such as 2013`,
+  scheduleYearOutsideHorizon: (year: number, start: number, until: number) =>
+    `schedule year ${year} is outside the horizon — expected a year in ${start}..${until}`,
+
+  // --- distributions ------------------------------------------------------------------------
+  unknownDist: (dist: unknown, kinds: readonly string[], suggestions: readonly string[]) =>
+    `unknown distribution ${show(dist)}${didYouMean(suggestions)} — expected one of ${list(kinds)}`,
+  minAboveMax: (min: number, max: number) => `min ${min} is greater than max ${max} — expected min ≤ max`,
+  modeOutside: (mode: number, min: number, max: number) => `mode ${mode} is outside [${min}, ${max}] — expected min ≤ mode ≤ max`,
+  meanOutside: (mean: number, min: number, max: number) => `mean ${mean} is outside [${min}, ${max}] — expected min ≤ mean ≤ max`,
+  notPositive: (field: string, value: number) => `${field} ${value} must be greater than 0`,
+  supportOutsideLever: (what: string, lo: number, hi: number, lever: string, min: number, max: number, unit: string) =>
+    `${what} [${lo}, ${hi}] reaches outside the range of lever ${lever} — expected values within ${range(min, max, unit)}`,
+  discreteEmpty: () => 'values is empty — expected at least one value',
+  weightsLength: (weights: number, values: number) =>
+    `weights has ${weights} entries but values has ${values} — expected one weight per value`,
+  weightNegative: (value: number) => `weight ${value} is negative — expected weights ≥ 0`,
+  weightsZero: () => 'the weights sum to 0 — expected at least one positive weight',
+  discreteNotInteger: (value: number, lever: string) =>
+    `value ${value} is not an integer — lever ${lever} takes whole numbers (years)`,
+
+  // --- Monte Carlo ---------------------------------------------------------------------------
+  runsInvalid: (value: unknown) => `runs ${show(value)} is not valid — expected an integer ≥ 1`,
+  seedInvalid: (value: unknown) => `seed ${show(value)} is not valid — expected a non-negative integer`,
+
+  // --- extends -------------------------------------------------------------------------------
+  extendsNotFound: (ref: string, lookedFor: readonly string[], suggestions: readonly string[]) =>
+    `extends ${show(ref)}: no scenario file found — looked for ${list(lookedFor)}${didYouMean(suggestions)}`,
+  extendsCircular: (chain: readonly string[]) => `circular extends: ${chain.join(' → ')}`,
+
+  // --- targets -------------------------------------------------------------------------------
+  unknownIndicator: (id: string, suggestions: readonly string[]) =>
+    suggestions.length
+      ? `unknown indicator ${show(id)}${didYouMean(suggestions)}`
+      : `unknown indicator ${show(id)} — run \`hzsim catalog\` for the list of indicators`,
+  targetYearOutsideHorizon: (year: number, start: number, until: number) =>
+    `target year ${year} is outside the horizon — expected a year in ${start}..${until}`,
+  yearNotInteger: (value: unknown) => `year ${show(value)} is not valid — expected an integer year such as 2015`,
+  targetKindUnclear: () =>
+    "the target has neither 'level' nor 'change' — expected {indicator, year, level, comparator} or {indicator, year, change, relative}",
+  targetKindBoth: () => "the target has both 'level' and 'change' — expected one of them",
+  badComparator: (value: unknown) => `comparator ${show(value)} is not valid — expected one of '>=', '<=', '≈'`,
+  toleranceNeeded: () => "comparator '≈' needs a tolerance (in the indicator's unit), e.g. tolerance: 0.5",
+  toleranceNegative: (value: number) => `tolerance ${value} is negative — expected a number ≥ 0`,
+  levelOutsideBounds: (level: number, indicator: string, min: number, max: number, unit: string) =>
+    `level ${level} is outside the bounds of indicator ${indicator} — expected a value in ${range(min, max, unit)}`,
+  baseYearNotBefore: (baseYear: number, year: number, start: number) =>
+    `baseYear ${baseYear} is not valid — expected a year from ${start} up to the target year ${year} (exclusive)`,
+  relativeChangeBelow: (change: number) =>
+    `relative change ${change} is below −1 (−100 %) — expected e.g. -0.2 for a 20 % reduction`,
+} as const;
