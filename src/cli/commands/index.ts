@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { register as catalog } from './catalog.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => Command;
 
-export const commands: readonly RegisterCommand[] = [];
+export const commands: readonly RegisterCommand[] = [catalog];
