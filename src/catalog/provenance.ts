@@ -24,7 +24,8 @@ export function valuePattern(baseline: Baseline, unit: string): RegExp {
   const forms = [escapeRegExp(String(baseline.value))];
   const numeral = CHINESE_NUMERALS[baseline.value];
   if (numeral) forms.push(numeral);
-  const number = `(?<![0-9.])(?:${forms.join('|')})(?![0-9]|\\.[0-9])`;
+  // Not part of a longer number, Arabic (93.6 in 93.66) or Chinese (十 in 二十 or 十一).
+  const number = `(?<![0-9.一二两三四五六七八九十百千])(?:${forms.join('|')})(?![0-9一二三四五六七八九百千]|\\.[0-9])`;
   const percent = unit === '%' ? '\\s*[%％]' : '(?!\\s*[%％])';
   const markers = Object.values(QUALIFIER_MARKERS).join('|');
   const qualifier = baseline.qualifier ? QUALIFIER_MARKERS[baseline.qualifier] : `(?!${markers})`;

@@ -173,6 +173,13 @@ describe('the checker catches wrong records', () => {
     ]);
   });
 
+  it('does not read 10 into 二十 or 十一', () => {
+    const ten = { ...good, unit: '个', bounds: { min: 0, max: 1e9 }, baseline: { year: 2010, value: 10 } };
+    expect(checkIndicatorRecord({ ...ten, source: { ...good.source, quote: '出台二十个文件' } })).toHaveLength(1);
+    expect(checkIndicatorRecord({ ...ten, source: { ...good.source, quote: '出台十一个文件' } })).toHaveLength(1);
+    expect(checkIndicatorRecord({ ...ten, source: { ...good.source, quote: '出台十个文件' } })).toEqual([]);
+  });
+
   it('rejects a baseline outside its bounds', () => {
     expect(checkIndicatorRecord({ ...good, bounds: { min: 0, max: 90 } })).toEqual([
       'indicator test.medical: baseline 93.66 lies outside its bounds [0, 90]',
