@@ -1,0 +1,19 @@
+/** Community and social-organisation levers (plan lines 43, 196, 233). */
+import type { ParamRecord } from '../types.js';
+
+export const communityLevers = [
+  {
+    id: 'community_trend_growth',
+    name: { zh: '社区组织趋势增长率', en: 'Community organisations’ trend growth' },
+    unit: '1/year',
+    domain: 'community',
+    default: 0.05,
+    range: { min: 0, max: 0.3 },
+    source: { line: 233, quote: '大力培育发展包括社会团体、行业组织、社会中介组织、志愿团体在内的各类社会组织' },
+    provenance: { kind: 'assumption', reason: 'Domain trend at modest strength: organisation counts grow 5 % a year; the organised share closes 5 % of its gap a year.' },
+    description: {
+      zh: '社区民间组织、文体组织、志愿服务组织数量的年增长率；也是“建立组织的社区比例”逼近100%的速度。',
+      en: 'Annual growth of community civil, cultural-sports and volunteer organisations; also the rate at which the organised share of communities approaches 100 %.',
+    },
+  },
+] as const satisfies readonly ParamRecord[];
