@@ -100,7 +100,11 @@ export const fixtureContext: RunnerContext = {
       'fx.share': { name: { zh: '份额', en: 'Share' }, unit: '%' },
       'fx.added': { name: { zh: '年增', en: 'Added' }, unit: 'pp/year' },
     })[id],
+  workerModule: import.meta.url,
 };
+
+/** Lets the worker pool rebuild this context in its threads. */
+export const createRunnerContext = (): RunnerContext => fixtureContext;
 
 export function scenario(id: string, patch: Partial<ResolvedScenario> = {}): ResolvedScenario {
   return {

@@ -1,0 +1,30 @@
+/**
+ * The runner context of the real Hangzhou model: its spec, levers, compiler, the plan's targets
+ * and output names from the catalog (indicators) and the model's series list.
+ */
+import { findIndicator, planTargets } from '../catalog/index.js';
+import { compileModel } from '../engine/index.js';
+import { hangzhouModel, modelSeries } from '../models/index.js';
+import { params } from '../params/index.js';
+import type { OutputInfo, RunnerContext } from './context.js';
+
+let context: RunnerContext | null = null;
+
+/** The context for the Hangzhou model (built once per thread). */
+export function createRunnerContext(): RunnerContext {
+  if (context) return context;
+  const series = new Map(modelSeries.map((s) => [s.id, { name: s.name, unit: s.unit }]));
+  const describeOutput = (id: string): OutputInfo | undefined => {
+    const indicator = findIndicator(id);
+    return indicator ? { name: indicator.name, unit: indicator.unit } : series.get(id);
+  };
+  context = {
+    model: hangzhouModel,
+    params,
+    compile: compileModel,
+    planTargets,
+    describeOutput,
+    workerModule: import.meta.url,
+  };
+  return context;
+}

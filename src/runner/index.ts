@@ -1,0 +1,34 @@
+/**
+ * Running scenarios: deterministic runs and seeded Monte Carlo, target attainment, comparisons
+ * and the output files of `hzsim run`.
+ *
+ * @example
+ *   const context = createRunnerContext();                  // the Hangzhou model
+ *   const [plan] = loadScenarios(['scenarios/plan.yaml']);
+ *   const det = runScenario(plan, { context });
+ *   const mc = await runMonteCarlo(plan, { context, runs: 1000, seed: 2011 });
+ */
+export type * from './types.js';
+export { MonteCarloStatistics } from './types.js';
+export { streamFor, streamKey, uniformOpen, type RandomSource } from './random.js';
+export {
+  createSampler, sample, uniformSampler, triangularSampler, truncatedNormalSampler, truncatedStandardNormalSampler,
+  betaSampler, gammaDraw, discreteSampler, type LeverBounds, type Sampler,
+} from './distributions.js';
+export { normalCdf, normalQuantile, normalUpperTail, normalDensity } from './normal.js';
+export { quantileSorted, summarise, RunMatrix, QuantileLevels, type CellSummary, type QuantileStatistic } from './stats.js';
+export {
+  DEFAULT_THRESHOLDS, classifyRatio, judgeTarget, targetHolds, requiredValue, progressRatio,
+  type AttainmentThresholds, type Judgement, type ValueAt, type LeverAt,
+} from './attainment.js';
+export { CompiledModelCache, type RunnerContext, type OutputInfo } from './context.js';
+export { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
+export { createSingleThreadRunner } from './single-thread.js';
+export { createWorkerPoolRunner } from './worker-pool.js';
+export { runScenario, runMonteCarlo, leverValue, simOptionsOf, type RunOptions, type MonteCarloOptions } from './run.js';
+export {
+  compareScenarios, leverDifferences, largestDifferences, formatParamValue, formatDistribution,
+  type Comparison, type DifferenceRow, type LeverDifference,
+} from './compare.js';
+export { prepareRunOutputs, writeRunOutputs, RESULTS_CSV_HEADER, ATTAINMENT_CSV_HEADER, RUN_OUTPUT_FILES, type ManifestInfo } from './outputs.js';
+export { createRunnerContext } from './hangzhou.js';
