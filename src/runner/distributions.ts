@@ -50,6 +50,10 @@ export function triangularSampler(min: number, mode: number, max: number): Sampl
 export function truncatedStandardNormalSampler(a: number, b: number): Sampler {
   if (!(a <= b)) throw new RangeError(`truncated normal: empty interval [${a}, ${b}]`);
   if (a === b) return () => a;
+  if (b - a < 1e-7) {
+    // Too narrow for Φ(b) − Φ(a) to be resolved; the density is flat across it to ~1e-7·|x|.
+    return (random) => clamp(a + random() * (b - a), a, b);
+  }
   if (a >= 0) {
     const mirrored = truncatedStandardNormalSampler(-b, -a);
     return (random) => -mirrored(random);
