@@ -1,0 +1,43 @@
+/**
+ * Coverage by insurance scheme over time (lines), one scenario.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ScenarioResult } from '../../runner/types.js';
+import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { centralSeries, pickScenario, requireCentralSeries, scenarioName } from '../data.js';
+import { t } from '../i18n.js';
+import { legendWidth, seriesLayers } from './shared.js';
+
+export const COVERAGE_SCHEMES = ['urban_employee', 'urban_resident', 'rural_cooperative', 'residents_merged', 'pension_residents', 'migrant'] as const;
+export const coverageSeriesId = (scheme: string): string => `insurance.coverage.${scheme}`;
+
+export interface CoverageOptions extends CommonChartOptions {
+  readonly scenario?: string;
+  /** Scheme names (the part after `insurance.coverage.`); default all present in the result. */
+  readonly schemes?: readonly string[];
+}
+
+export function coverage(results: readonly ScenarioResult[], options: CoverageOptions = {}): TopLevelSpec {
+  const { lang, size, labels } = resolveCommon(options);
+  const result = pickScenario(results, options.scenario);
+  const ids = (options.schemes ?? COVERAGE_SCHEMES.filter((s) => centralSeries(result, coverageSeriesId(s)).length > 0)).map(coverageSeriesId);
+  // At least one scheme must be there; asking for a missing one names it.
+  if (ids.length === 0) requireCentralSeries(result, coverageSeriesId(COVERAGE_SCHEMES[0]));
+  const names = ids.map((id) => labels.name(id, lang));
+  const values = ids.flatMap((id, i) => requireCentralSeries(result, id).map((p) => ({ scheme: names[i], year: p.year, value: p.value })));
+  const legendTitle = t('scheme', lang);
+  const area = plotArea(size, 'right', legendWidth(names, legendTitle));
+  return finish({
+    body: {
+      width: area.width,
+      height: area.height,
+      data: { values },
+      layer: seriesLayers({ names, field: 'scheme', legendTitle, years: result.years, yTitle: t('coverageAxis', lang), lang, legend: true }),
+    },
+    title: options.title ?? t('coverageTitle', lang),
+    subtitle: options.subtitle ?? scenarioName(result, lang),
+    footnote: footnoteText({ results: [result], ids: [...ids, 'insurance.medical.urban-employee'], labels, lang }),
+    footnoteWidth: size.width - 20,
+    description: `${t('coverageTitle', lang)}: ${scenarioName(result, lang)}`,
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * One indicator over the horizon, one line per scenario; the baseline year marked, the targets on
+ * the indicator drawn as a dashed level with a labelled point at the target year.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ScenarioResult } from '../../runner/types.js';
+import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { allYears, formatNumber, numericTargets, requireCentralSeries, requireResults, scenarioName } from '../data.js';
+import { t, withUnit } from '../i18n.js';
+import { annotationColour, fontSizes } from '../theme.js';
+import { legendWidth, seriesLayers, yearX } from './shared.js';
+
+export interface ScenarioComparisonOptions extends CommonChartOptions {
+  readonly indicator: string;
+}
+
+export function scenarioComparison(results: readonly ScenarioResult[], options: ScenarioComparisonOptions): TopLevelSpec {
+  requireResults(results);
+  const { lang, size, labels } = resolveCommon(options);
+  const id = options.indicator;
+  const names = results.map((r) => scenarioName(r, lang));
+  const values = results.flatMap((r, i) => requireCentralSeries(r, id).map((p) => ({ scenario: names[i], year: p.year, value: p.value })));
+  const years = allYears(results);
+  const name = labels.name(id, lang);
+  const unit = labels.unit(id, lang);
+  const yTitle = withUnit(name, unit, lang);
+  const legendTitle = t('scenario', lang);
+  const area = plotArea(size, 'right', legendWidth(names, legendTitle));
+  const x = yearX(years, lang);
+
+  const baseYear = years[0] ?? 2010;
+  const baseValue = values.find((v) => v.year === baseYear)?.value;
+  const layers: Record<string, unknown>[] = [
+    // The baseline year: a thin vertical rule with its value, behind the series.
+    {
+      data: {
+        values: [
+          {
+            year: baseYear,
+            text:
+              baseValue === undefined
+                ? t('baselineYear', lang, { year: baseYear })
+                : t('baselineLabel', lang, { year: baseYear, value: formatNumber(baseValue, lang) }),
+          },
+        ],
+      },
+      layer: [
+        { mark: { type: 'rule', color: annotationColour, strokeDash: [2, 2], strokeWidth: 1 }, encoding: { x } },
+        {
+          mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: fontSizes.annotation, color: annotationColour },
+          encoding: { x, text: { field: 'text' } },
+        },
+      ],
+    },
+    { data: { values }, layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle, lang, legend: true }) },
+  ];
+
+  const targets = numericTargets(results, id);
+  if (targets.length > 0) {
+    const targetData = targets.map((a) => ({
+      year: a.year,
+      value: a.required,
+      text: t('targetLabel', lang, { label: a.label[lang], value: formatNumber(a.required ?? 0, lang) }),
+    }));
+    layers.push({
+      data: { values: targetData },
+      layer: [
+        { mark: { type: 'rule', color: annotationColour, strokeDash: [5, 3], strokeWidth: 1 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
+        {
+          mark: { type: 'point', shape: 'diamond', size: 110, filled: false, strokeWidth: 2, color: '#000000' },
+          encoding: { x, y: { field: 'value', type: 'quantitative' } },
+        },
+        {
+          // Label at the left end of the level: near the baseline year the scenarios have not yet
+          // diverged from the baseline, which a target differs from, so the text stays clear of lines.
+          mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: fontSizes.annotation, color: '#000000', limit: area.width - 8 },
+          encoding: { x: { datum: years[0] ?? 2010, type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
+        },
+      ],
+    });
+  }
+
+  const body = { width: area.width, height: area.height, layer: layers };
+  return finish({
+    body,
+    title: options.title ?? name,
+    subtitle: options.subtitle ?? t('comparisonSubtitle', lang, { from: years[0] ?? '', to: years[years.length - 1] ?? '' }),
+    footnote: footnoteText({ results, ids: [id], labels, lang }),
+    footnoteWidth: size.width - 20,
+    description: `${yTitle}: ${names.join(', ')}`,
+  });
+}

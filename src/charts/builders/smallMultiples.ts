@@ -1,0 +1,84 @@
+/**
+ * One domain's indicators, one small panel each (own vertical scale), one line per scenario.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { Domains, type Domain } from '../../catalog/types.js';
+import { InputError } from '../../errors.js';
+import type { ScenarioResult } from '../../runner/types.js';
+import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { allYears, centralSeries, requireResults, scenarioName } from '../data.js';
+import { chartErrors, t, withUnit } from '../i18n.js';
+import { fontSizes } from '../theme.js';
+import { wrapText } from '../text-width.js';
+import { legendWidth, seriesLayers } from './shared.js';
+
+export interface SmallMultiplesOptions extends CommonChartOptions {
+  /** Indicator (or series) ids, one panel each, in this order. */
+  readonly indicators: readonly string[];
+  /** The domain they belong to: its name is the default title. */
+  readonly domain?: Domain;
+  /** Panels per row; default 3 (2 for a half-page chart). */
+  readonly columns?: number;
+}
+
+export function smallMultiples(results: readonly ScenarioResult[], options: SmallMultiplesOptions): TopLevelSpec {
+  requireResults(results);
+  if (options.indicators.length === 0) throw new InputError([{ file: '<chart>', path: 'indicators', message: chartErrors.emptyPanelList() }]);
+  const { lang, size, labels } = resolveCommon(options);
+  const names = results.map((r) => scenarioName(r, lang));
+  // Indicators without projections in these results are left out rather than drawn empty.
+  const ids = options.indicators.filter((id) => results.some((r) => centralSeries(r, id).length > 0));
+  if (ids.length === 0) throw new InputError([{ file: '<chart>', path: 'indicators', message: chartErrors.noData(options.indicators.join(', '), results.map((r) => r.scenario.id)) }]);
+  const legendTitle = t('scenario', lang);
+  const legendW = legendWidth(names, legendTitle);
+  const columns = Math.min(ids.length, options.columns ?? (size.width < 600 ? 2 : 3));
+  const panelWidth = Math.max(110, Math.floor((size.width - legendW - 20) / columns) - 55);
+  const panelHeight = 110;
+  // Panel titles carry the unit (there is no y-axis title) and wrap to the panel width.
+  const panels = ids.map((id) => wrapText(withUnit(labels.name(id, lang), labels.unit(id, lang), lang), fontSizes.label + 1, panelWidth + 40).join('\n'));
+  const values = ids.flatMap((id, k) =>
+    results.flatMap((r, i) => centralSeries(r, id).map((p) => ({ panel: panels[k], scenario: names[i], year: p.year, value: p.value }))),
+  );
+  const years = allYears(results);
+  const body = {
+    data: { values },
+    columns,
+    facet: {
+      field: 'panel',
+      type: 'nominal',
+      sort: panels,
+      title: null,
+      header: { labelExpr: "split(datum.label, '\\n')", labelAnchor: 'start', labelFontWeight: 'bold', labelLimit: 0, labelPadding: 4 },
+    },
+    spec: {
+      width: panelWidth,
+      height: panelHeight,
+      layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle: '', lang, legend: true }).map((layer) => withoutYTitle(layer)),
+    },
+    resolve: { scale: { y: 'independent' } },
+    spacing: { row: 18, column: 16 },
+  };
+  const domainName = options.domain ? Domains[options.domain][lang] : undefined;
+  return finish({
+    body,
+    title: options.title ?? domainName ?? ids.map((id) => labels.name(id, lang)).join(t('listSeparator', lang)),
+    subtitle: options.subtitle ?? t('smallMultiplesSubtitle', lang, { from: years[0] ?? '', to: years[years.length - 1] ?? '' }),
+    footnote: footnoteText({ results, ids, labels, lang }),
+    footnoteWidth: size.width - 20,
+    description: `${domainName ?? ''} ${ids.join(', ')}`,
+  });
+}
+
+/** Small panels have no y-axis title (the panel header names the indicator and unit). */
+function withoutYTitle(layer: Record<string, unknown>): Record<string, unknown> {
+  const enc = layer.encoding as Record<string, Record<string, unknown>> | undefined;
+  if (!enc?.y) return layer;
+  const xAxis = (enc.x?.axis ?? {}) as Record<string, unknown>;
+  const years = (xAxis.values ?? []) as number[];
+  // Narrow panels label every other year, counted back from the horizon's end (the target year).
+  const everyOther = years.filter((_, i) => (years.length - 1 - i) % 2 === 0);
+  return {
+    ...layer,
+    encoding: { ...enc, y: { ...enc.y, title: null, axis: { tickCount: 4 } }, x: { ...enc.x, title: null, axis: { ...xAxis, values: everyOther } } },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Tornado: the levers that move one indicator most. Each bar runs from the reference projection
+ * to the projection with one lever at its low (or high) value; widest swing on top.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Text } from '../../catalog/types.js';
+import { InputError } from '../../errors.js';
+import { finish, footnoteText, resolveCommon, Y_AXIS_EXTENT, type CommonChartOptions, type FootnoteRun } from '../compose.js';
+import { formatNumber } from '../data.js';
+import { chartErrors, t, withUnit } from '../i18n.js';
+import { annotationColour, fontSizes, seriesColours } from '../theme.js';
+import { estimateTextWidth } from '../text-width.js';
+import { legendWidth } from './shared.js';
+
+export interface TornadoSwing {
+  readonly param: string;
+  readonly label: Text;
+  readonly low: { readonly value: number; readonly result: number };
+  readonly high: { readonly value: number; readonly result: number };
+}
+
+export interface TornadoInput {
+  readonly indicator: string;
+  readonly year: number;
+  /** The indicator in `year` with every lever at its reference value. */
+  readonly baseline: number;
+  readonly swings: readonly TornadoSwing[];
+}
+
+export interface TornadoOptions extends CommonChartOptions {
+  /** Show at most this many levers (the widest swings); default 12. */
+  readonly top?: number;
+  /** The run(s) the swings were computed around, for the footnote. */
+  readonly runs?: readonly FootnoteRun[];
+}
+
+const BAR_STEP = 26;
+
+/** Swings sorted widest first (|high − low| of the results). */
+export const sortSwings = (swings: readonly TornadoSwing[]): TornadoSwing[] =>
+  [...swings].sort((a, b) => Math.abs(b.high.result - b.low.result) - Math.abs(a.high.result - a.low.result) || a.param.localeCompare(b.param));
+
+export function tornado(input: TornadoInput, options: TornadoOptions = {}): TopLevelSpec {
+  if (input.swings.length === 0) throw new InputError([{ file: '<chart>', path: 'swings', message: chartErrors.noSwings() }]);
+  const { lang, size, labels } = resolveCommon(options);
+  const swings = sortSwings(input.swings).slice(0, options.top ?? 12);
+  const name = labels.name(input.indicator, lang);
+  const unit = labels.unit(input.indicator, lang);
+  const settings = [t('leverLow', lang), t('leverHigh', lang)];
+  const levers = swings.map((s) => s.label[lang]);
+  const values = swings.flatMap((s) =>
+    (['low', 'high'] as const).map((end, i) => ({
+      lever: s.label[lang],
+      setting: settings[i],
+      result: s[end].result,
+      baseline: input.baseline,
+      // The lever value at the bar's end, so a reader sees what range was tried.
+      valueText: formatNumber(s[end].value, lang),
+    })),
+  );
+  const leverWidth = Math.min(260, Math.ceil(Math.max(...levers.map((l) => estimateTextWidth(l, fontSizes.label)))) + 8);
+  const legendW = legendWidth(settings, t('setting', lang));
+  const width = Math.max(160, size.width - leverWidth - legendW - 40);
+  // Room beyond the bar ends for the lever-value labels.
+  const results = [input.baseline, ...swings.flatMap((s) => [s.low.result, s.high.result])];
+  const lo = Math.min(...results);
+  const hi = Math.max(...results);
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.12;
+  const x = { field: 'result', type: 'quantitative', scale: { domain: [lo - pad, hi + pad], nice: false }, title: t('atYear', lang, { title: withUnit(name, unit, lang), year: input.year }) };
+  const y = { field: 'lever', type: 'nominal', sort: levers, title: null, axis: { labelLimit: leverWidth, ticks: false, domain: false } };
+  const colour = {
+    field: 'setting',
+    type: 'nominal',
+    scale: { domain: settings, range: [seriesColours[3], seriesColours[0]] },
+    legend: { title: t('setting', lang), symbolType: 'square', symbolSize: 120 },
+  };
+  const sideLabel = (above: boolean): Record<string, unknown> => ({
+    transform: [{ filter: above ? 'datum.result >= datum.baseline' : 'datum.result < datum.baseline' }],
+    mark: { type: 'text', align: above ? 'left' : 'right', dx: above ? 4 : -4, fontSize: fontSizes.annotation - 1, color: annotationColour },
+    encoding: { x, y, text: { field: 'valueText' } },
+  });
+  const body = {
+    width,
+    height: { step: BAR_STEP },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: {
+          x,
+          x2: { field: 'baseline' },
+          y,
+          color: colour,
+          tooltip: [
+            { field: 'lever', type: 'nominal', title: t('lever', lang) },
+            { field: 'setting', type: 'nominal', title: t('setting', lang) },
+            { field: 'valueText', type: 'nominal', title: t('leverValue', lang) },
+            { field: 'result', type: 'quantitative', title: name, format: ',.2~f' },
+          ],
+        },
+      },
+      sideLabel(true),
+      sideLabel(false),
+      { data: { values: [{ baseline: input.baseline }] }, mark: { type: 'rule', color: '#000000', strokeWidth: 1.5 }, encoding: { x: { field: 'baseline', type: 'quantitative' } } },
+    ],
+  };
+  return finish({
+    body,
+    title: options.title ?? t('tornadoTitle', lang, { indicator: name, year: input.year }),
+    subtitle: options.subtitle ?? t('tornadoSubtitle', lang, { baseline: formatNumber(input.baseline, lang) }),
+    footnote: footnoteText({ results: options.runs ?? [], ids: [input.indicator], labels, lang }),
+    footnoteWidth: size.width - 20,
+    footnoteIndent: Math.max(Y_AXIS_EXTENT, leverWidth + 6),
+    description: `${name} ${input.year}: ${levers.join(', ')}`,
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * Every string a chart shows (titles, axis titles, legends, footnotes) and every chart error text,
+ * in Chinese (default: the plan's language) and English. Builders never hold literal UI text.
+ */
+import type { AttainmentClass } from '../runner/types.js';
+
+export type Lang = 'zh' | 'en';
+export const Langs = ['zh', 'en'] as const satisfies readonly Lang[];
+export const isLang = (s: string): s is Lang => (Langs as readonly string[]).includes(s);
+
+type Bilingual = Readonly<Record<Lang, string>>;
+
+const strings = {
+  year: { zh: '年份', en: 'Year' },
+  scenario: { zh: '情景', en: 'Scenario' },
+  baseline: { zh: '基期', en: 'Baseline' },
+  target: { zh: '目标', en: 'Target' },
+  targetLabel: { zh: '目标：{label}（{value}）', en: 'Target: {label} ({value})' },
+  baselineLabel: { zh: '基期 {year}：{value}', en: 'Baseline {year}: {value}' },
+  baselineYear: { zh: '基期 {year}', en: 'Baseline {year}' },
+  median: { zh: '中位数', en: 'Median' },
+  band50: { zh: '50% 区间（P25–P75）', en: '50% range (P25–P75)' },
+  band90: { zh: '90% 区间（P5–P95）', en: '90% range (P5–P95)' },
+  attainment: { zh: '目标达成评估', en: 'Target attainment' },
+  attainmentClass: { zh: '达成类别', en: 'Attainment class' },
+  targetAxis: { zh: '目标', en: 'Target' },
+  probabilityNote: { zh: '格中百分比：蒙特卡洛模拟中达成目标的概率', en: 'Percentages: share of Monte Carlo runs meeting the target' },
+  leverLow: { zh: '参数取低值', en: 'Lever at low value' },
+  leverHigh: { zh: '参数取高值', en: 'Lever at high value' },
+  setting: { zh: '参数设置', en: 'Lever setting' },
+  lever: { zh: '参数', en: 'Lever' },
+  leverValue: { zh: '参数值', en: 'Lever value' },
+  atYear: { zh: '{title}，{year}年', en: '{title}, {year}' },
+  tornadoTitle: { zh: '{indicator}（{year}年）：各参数的影响', en: '{indicator} ({year}): effect of each lever' },
+  tornadoSubtitle: {
+    zh: '条形：参数由低值变至高值时的预测结果；竖线：基准预测 {baseline}',
+    en: 'Bars: projection with each lever at its low and high value; vertical line: reference projection {baseline}',
+  },
+  comparisonSubtitle: { zh: '{from}–{to}年各情景预测', en: 'Projections by scenario, {from}–{to}' },
+  fanTitle: { zh: '{indicator}：{scenario}', en: '{indicator}: {scenario}' },
+  fanSubtitle: { zh: '蒙特卡洛模拟 {runs} 次：中位数及 50%、90% 区间', en: 'Monte Carlo, {runs} runs: median with 50% and 90% ranges' },
+  quotaTitle: { zh: '城乡建设用地增减挂钩指标台账', en: 'Construction-land linkage quota ledger' },
+  quotaAxis: { zh: '指标（公顷）', en: 'Quota (ha)' },
+  quotaBalanceAxis: { zh: '结余（公顷）', en: 'Balance (ha)' },
+  quotaSeries: { zh: '项目', en: 'Series' },
+  hukouTitle: { zh: '农转非（城镇户籍转换）人数，分渠道', en: 'Conversions to urban hukou, by channel' },
+  hukouChannel: { zh: '渠道', en: 'Channel' },
+  coverageTitle: { zh: '社会保险参保（覆盖）率，分险种', en: 'Social insurance coverage, by scheme' },
+  coverageAxis: { zh: '覆盖率（%）', en: 'Coverage (%)' },
+  scheme: { zh: '险种', en: 'Scheme' },
+  smallMultiplesSubtitle: { zh: '各指标纵轴独立；{from}–{to}年各情景预测', en: 'Each panel has its own vertical scale; projections {from}–{to}' },
+  sourcePlan: { zh: '资料来源：《杭州市“十二五”综合配套改革规划》', en: 'Source: Hangzhou 12th Five-Year comprehensive reform plan' },
+  sourceLines: { zh: '第{lines}行', en: 'line {lines}' },
+  sourceModel: { zh: '2011年起为模型预测', en: 'values from 2011 are model projections' },
+  scenarios: { zh: '情景：{list}', en: 'scenarios: {list}' },
+  seed: { zh: '随机种子 {seeds}，{runs} 次模拟', en: 'seed {seeds}, {runs} runs' },
+  deterministic: { zh: '确定性运行', en: 'deterministic run' },
+  generator: { zh: 'hzsim {version}', en: 'hzsim {version}' },
+  listSeparator: { zh: '、', en: ', ' },
+  clauseSeparator: { zh: '；', en: '; ' },
+  unitTitle: { zh: '{name}（{unit}）', en: '{name} ({unit})' },
+  personsTenThousand: { zh: '万人', en: 'thousand persons' },
+  personsConverted: { zh: '转换人数（{unit}）', en: 'Persons converted ({unit})' },
+} as const satisfies Record<string, Bilingual>;
+
+export type StringKey = keyof typeof strings;
+
+/** The UI string `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function t(key: StringKey, lang: Lang, vars: Readonly<Record<string, string | number>> = {}): string {
+  return strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Axis title with its unit: 城镇化率（%） / Urbanisation rate (%); no brackets when there is no unit. */
+export const withUnit = (name: string, unit: string, lang: Lang): string =>
+  unit ? t('unitTitle', lang, { name, unit }) : name;
+
+export const attainmentClassLabels: Readonly<Record<AttainmentClass, Bilingual>> = {
+  met: { zh: '已达成', en: 'Met' },
+  'on-track': { zh: '进展顺利', en: 'On track' },
+  moderate: { zh: '进展一般', en: 'Moderate progress' },
+  insufficient: { zh: '进展不足', en: 'Insufficient progress' },
+  'moving-away': { zh: '背离目标', en: 'Moving away' },
+  'not-met': { zh: '未达成', en: 'Not met' },
+};
+
+/** Short cell texts for the dashboard (the class is also written, so grey-scale print keeps it). */
+export const attainmentClassShort: Readonly<Record<AttainmentClass, Bilingual>> = {
+  met: { zh: '达成', en: 'met' },
+  'on-track': { zh: '顺利', en: 'on track' },
+  moderate: { zh: '一般', en: 'moderate' },
+  insufficient: { zh: '不足', en: 'insufficient' },
+  'moving-away': { zh: '背离', en: 'moving away' },
+  'not-met': { zh: '未达成', en: 'not met' },
+};
+
+/**
+ * English display of the catalog's Chinese units (the catalog writes units as the plan does).
+ * Units not listed are shown unchanged.
+ */
+const unitsEn: Readonly<Record<string, string>> = {
+  '%': '%',
+  项: 'items',
+  个: 'count',
+  个方面: 'areas',
+  个单位: 'units',
+  家: 'firms',
+  宗: 'deals',
+  所: 'schools',
+  亿元: '100 million yuan',
+  '亿元/year': '100 million yuan / year',
+  万人: '10,000 persons',
+  人: 'persons',
+  公顷: 'ha',
+  'index (2010 = 100)': 'index (2010 = 100)',
+};
+const unitsZh: Readonly<Record<string, string>> = {
+  'index (2010 = 100)': '指数（2010 = 100）',
+  'percentage points': '百分点',
+  persons: '人',
+  ha: '公顷',
+  'score 0–100': '得分（0–100）',
+  '亿元/year': '亿元/年',
+};
+
+/** A unit as shown in `lang`: the catalog's own text, translated where a translation is known. */
+export function displayUnit(unit: string, lang: Lang): string {
+  const trimmed = unit.trim();
+  // Units like "% (urban-hukou share …)" carry a gloss; axis titles keep only the unit itself.
+  const core = trimmed.replace(/\s*\(.*\)$/, '') || trimmed;
+  const key = Object.hasOwn(lang === 'en' ? unitsEn : unitsZh, trimmed) ? trimmed : core;
+  if (lang === 'en') return unitsEn[key] ?? key;
+  return unitsZh[key] ?? key;
+}
+
+/** User-facing error texts of the charts area. */
+export const chartErrors = {
+  noScenarios: (): string => 'a chart needs at least one scenario result; none were given',
+  unknownScenario: (id: string, known: readonly string[]): string =>
+    `scenario "${id}" is not among the results (known: ${known.join(', ') || 'none'})`,
+  noData: (output: string, scenarios: readonly string[]): string =>
+    `no values for "${output}" in scenario(s) ${scenarios.join(', ')}; expected rows with output "${output}" (an indicator id or a model series id)`,
+  needsMonteCarlo: (scenario: string): string =>
+    `the fan chart needs Monte Carlo results (percentiles p05–p95), but scenario "${scenario}" was run deterministically; run it with --runs N`,
+  noSwings: (): string => 'the tornado chart needs at least one lever swing',
+  unknownFormat: (f: string, known: readonly string[]): string =>
+    `unknown chart format "${f}"; expected one of ${known.join(', ')}`,
+  unknownKind: (k: string, known: readonly string[]): string =>
+    `unknown chart kind "${k}"; expected one of ${known.join(', ')}`,
+  emptyPanelList: (): string => 'small multiples need at least one indicator id',
+} as const;
