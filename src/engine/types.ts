@@ -10,6 +10,14 @@
  * floor, ceil, round, clamp(x, lo, hi), step(height, year) (0 before `year`, height from `year`),
  * ramp(slope, startYear, endYear), and the symbols `time` (decimal year) and `dt` (years).
  * Variable ids are snake_case identifiers (mathjs symbols): `rural_hukou`, `quota_balance`.
+ *
+ * Semantics fixed by the engine (added): comparisons yield 1 or 0; `c ? a : b` takes `a` when c is
+ * non-zero. `step(h, Y)` is h from calendar year Y on — during the steps that simulate year Y and
+ * in the report for Y — exactly like a step schedule {Y: h} over 0. `ramp(s, Y0, Y1)` is
+ * s × (min(time, Y1) − Y0) for time > Y0, else 0 (continuous in `time`; at year end Y it equals
+ * s × (Y − Y0) for Y0 ≤ Y ≤ Y1). `round` rounds halves away from zero. Units: literal numbers are
+ * dimensionless in * and /, and take the other operand's unit in + − comparisons min max clamp
+ * and ?: branches (`max(0, quota)`, `pop - 1000` are accepted; `pop + area` is not).
  */
 
 import type { ParamValue } from '../params/types.js';
