@@ -1,0 +1,67 @@
+/**
+ * Parsing and messages shared by `hzsim run` and `hzsim compare`: numbers on the command line are
+ * checked here and rejected with an InputError naming the option, the bad value and what was
+ * expected (exit 2, nothing written).
+ */
+import { resolve } from 'node:path';
+import { InputError, type InputProblem } from '../../errors.js';
+import { writeFilesAtomic } from '../../util/atomic.js';
+
+export const FIRST_UNTIL = 2011;
+/** Seed used for a Monte Carlo when neither --seed nor the scenario's `montecarlo.seed` gives one. */
+export const DEFAULT_SEED = 2011;
+
+const messages = {
+  positiveInteger: (v: string) => `got '${v}' — expected a positive integer, e.g. 1000`,
+  nonNegativeInteger: (v: string) => `got '${v}' — expected a non-negative integer, e.g. 2011`,
+  until: (v: string) => `got '${v}' — expected a year ≥ ${FIRST_UNTIL}, e.g. 2020`,
+  threads: (v: string) => `got '${v}' — expected a positive integer number of worker threads, e.g. 2`,
+};
+
+const INTEGER = /^\d+$/;
+
+export interface NumberOptions {
+  readonly runs?: string;
+  readonly seed?: string;
+  readonly until?: string;
+  readonly threads?: string;
+}
+
+export interface ParsedNumbers {
+  readonly runs: number | undefined;
+  readonly seed: number | undefined;
+  readonly until: number | undefined;
+  readonly threads: number | undefined;
+}
+
+/** Checks every numeric option at once; throws one InputError listing every bad one. */
+export function parseNumbers(opts: NumberOptions): ParsedNumbers {
+  const problems: InputProblem[] = [];
+  const check = (flag: string, value: string | undefined, ok: (n: number) => boolean, message: (v: string) => string): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (INTEGER.test(value.trim()) && Number.isSafeInteger(n) && ok(n)) return n;
+    problems.push({ file: '<cli>', path: flag, message: message(value) });
+    return undefined;
+  };
+  const parsed = {
+    runs: check('--runs', opts.runs, (n) => n >= 1, messages.positiveInteger),
+    seed: check('--seed', opts.seed, (n) => n >= 0, messages.nonNegativeInteger),
+    until: check('--until', opts.until, (n) => n >= FIRST_UNTIL && n <= 9999, messages.until),
+    threads: check('--threads', opts.threads, (n) => n >= 1, messages.threads),
+  };
+  if (problems.length > 0) throw new InputError(problems);
+  return parsed;
+}
+
+/** Writes prepared files into `--out` (relative to the working directory), atomically. */
+export function writeOut(cwd: string, out: string, files: ReadonlyMap<string, string>): string[] {
+  return writeFilesAtomic(resolve(cwd, out), files);
+}
+
+/** Left-aligned text columns (ASCII ids and numbers; CJK text goes last on a line). */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
+}
