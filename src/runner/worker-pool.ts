@@ -5,7 +5,7 @@
  * byte-identical to the single-thread runner's for any number of threads.
  */
 import { Worker } from 'node:worker_threads';
-import type { RunnerContext } from './context.js';
+import { CompiledModelCache, type RunnerContext } from './context.js';
 import { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
 import { RunMatrix } from './stats.js';
 import type { BlockReply, BlockRequest } from './worker.js';
@@ -25,7 +25,7 @@ function workerStart(): { script: string | URL; eval: boolean } {
 
 let nextJobId = 1;
 
-export function createWorkerPoolRunner(context: RunnerContext, threads: number): ModelRunner {
+export function createWorkerPoolRunner(context: RunnerContext, threads: number, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
   const contextModule = context.workerModule;
   if (!contextModule) throw new Error('this runner context cannot be rebuilt in a worker (no workerModule)');
@@ -79,9 +79,9 @@ export function createWorkerPoolRunner(context: RunnerContext, threads: number):
             if (next < blocks.length) send(w);
             else if (pending === 0) {
               finish(null);
-              // Years, output ids and lever order come from the context's compiled model (cheap: cached).
-              const meta = jobMeta(context, job);
-              resolve({ years: meta.years, outputIds: meta.outputIds, matrix: matrix, levers: meta.levers, draws: draws });
+              // Years and output ids from the main thread's compiled model (cached); levers in draw order.
+              const compiled = cache.get(job.options);
+              resolve({ years: compiled.years, outputIds: compiled.outputIds, matrix, levers: Object.keys(job.uncertainty).sort(), draws });
             }
           };
           const onError = (err: Error): void => finish(err);
@@ -101,20 +101,4 @@ export function createWorkerPoolRunner(context: RunnerContext, threads: number):
       await Promise.all(ws.map((w) => w.terminate()));
     },
   };
-}
-
-const metaCache = new WeakMap<RunnerContext, Map<string, { years: readonly number[]; outputIds: readonly string[] }>>();
-
-/** The compiled model's years and outputs on the main thread (compiled once per context and horizon). */
-function jobMeta(context: RunnerContext, job: MonteCarloJob): { years: readonly number[]; outputIds: readonly string[]; levers: string[] } {
-  let byOptions = metaCache.get(context);
-  if (!byOptions) metaCache.set(context, (byOptions = new Map()));
-  const key = JSON.stringify(job.options);
-  let meta = byOptions.get(key);
-  if (!meta) {
-    const compiled = context.compile(context.model, context.params, job.options);
-    meta = { years: compiled.years, outputIds: compiled.outputIds };
-    byOptions.set(key, meta);
-  }
-  return { ...meta, levers: Object.keys(job.uncertainty).sort() };
 }

@@ -49,7 +49,7 @@ export function register(program: Command, io: CliIO): Command {
       const cache = new CompiledModelCache(context);
       const simOptions = flags.until === undefined ? {} : { until: flags.until };
       const threads = flags.threads ?? 1;
-      const runner: ModelRunner = threads > 1 ? createWorkerPoolRunner(context, threads) : createSingleThreadRunner(context, cache);
+      const runner: ModelRunner = threads > 1 ? createWorkerPoolRunner(context, threads, cache) : createSingleThreadRunner(context, cache);
       const results: ScenarioResult[] = [];
       try {
         for (const s of scenarios) {
