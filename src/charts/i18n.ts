@@ -53,7 +53,7 @@ const strings = {
   sourceLines: { zh: '第{lines}行', en: 'line {lines}' },
   sourceModel: { zh: '2011年起为模型预测', en: 'values from 2011 are model projections' },
   scenarios: { zh: '情景：{list}', en: 'scenarios: {list}' },
-  seed: { zh: '随机种子 {seeds}，{runs} 次模拟', en: 'seed {seeds}, {runs} runs' },
+  seed: { zh: '随机种子{seeds}，模拟{runs}次', en: 'seed {seeds}, {runs} runs' },
   deterministic: { zh: '确定性运行', en: 'deterministic run' },
   generator: { zh: 'hzsim {version}', en: 'hzsim {version}' },
   listSeparator: { zh: '、', en: ', ' },

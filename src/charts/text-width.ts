@@ -55,7 +55,10 @@ function breakUnits(text: string): string[] {
   for (const tok of raw) {
     const first = [...tok][0] ?? '';
     if (units.length > 0 && carry === '' && noLineStart.has(first)) {
-      units[units.length - 1] += tok;
+      // Glue to the previous word, across a space if need be ("plan 、" must not break before 、).
+      const last = units.pop() ?? '';
+      if (last.trim() === '' && units.length > 0) units[units.length - 1] += last + tok;
+      else units.push(last + tok);
     } else if (noLineEnd.has([...tok].at(-1) ?? '') && tok.trim() !== '') {
       carry += tok;
     } else {

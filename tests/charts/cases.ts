@@ -1,0 +1,98 @@
+/**
+ * Named chart cases built from the fixture: every kind, used by the spec, snapshot and render tests.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import {
+  attainmentDashboard,
+  coverage,
+  fan,
+  hukouChannels,
+  quotaLedger,
+  scenarioComparison,
+  smallMultiples,
+  tornado,
+  type TornadoInput,
+} from '../../src/charts/index.js';
+import type { Lang } from '../../src/charts/i18n.js';
+import { fixtureLabels, fixtureMonteCarlo, fixtureResults } from './fixture.js';
+
+export const tornadoInput: TornadoInput = {
+  indicator: 'urbanisation.hukou-rate',
+  year: 2015,
+  baseline: 58,
+  swings: [
+    { param: 'land_swap_rate', label: { zh: '宅基地置换率', en: 'Homestead swap rate' }, low: { value: 0.002, result: 57.8 }, high: { value: 0.01, result: 58.4 } },
+    { param: 'hukou_conv_rate_migrant', label: { zh: '外来农民工转换率', en: 'Migrant conversion rate' }, low: { value: 0.01, result: 56.2 }, high: { value: 0.05, result: 61.5 } },
+    { param: 'hukou_pilot_year', label: { zh: '中心镇试点推开年份', en: 'Central-town pilot roll-out year' }, low: { value: 2011, result: 59.0 }, high: { value: 2014, result: 57.2 } },
+    { param: 'hukou_eligibility_share', label: { zh: '符合条件人口比例', en: 'Eligible share' }, low: { value: 0.3, result: 57.1 }, high: { value: 0.7, result: 59.4 } },
+  ],
+};
+
+const labels = fixtureLabels;
+const plan = fixtureResults[1];
+
+export interface ChartCase {
+  readonly kind: string;
+  /** Text the chart title must show in each language. */
+  readonly title: Readonly<Record<Lang, string>>;
+  readonly build: (lang: Lang) => TopLevelSpec;
+}
+
+export const chartCases: readonly ChartCase[] = [
+  {
+    kind: 'scenarioComparison',
+    title: { zh: '市级直接审批项目', en: 'City-level direct approval items' },
+    build: (lang) => scenarioComparison(fixtureResults, { indicator: 'administration.approval-items', labels, lang }),
+  },
+  {
+    kind: 'fan',
+    title: { zh: '常住人口城镇化率：规划方案', en: 'Urbanisation rate (residents): Plan as written' },
+    build: (lang) => fan([fixtureMonteCarlo], { indicator: 'urbanisation.rate', labels, lang, size: 'half' }),
+  },
+  {
+    kind: 'attainmentDashboard',
+    title: { zh: '目标达成评估', en: 'Target attainment' },
+    build: (lang) => attainmentDashboard([...fixtureResults, { ...fixtureMonteCarlo, scenario: { id: 'plan-mc', title: { zh: '规划方案（蒙特卡洛）', en: 'Plan (Monte Carlo)' } } }], { labels, lang }),
+  },
+  {
+    kind: 'tornado',
+    title: { zh: '户籍人口城镇化率（2015年）：各参数的影响', en: 'Hukou urbanisation rate (2015): effect of each lever' },
+    build: (lang) => tornado(tornadoInput, { labels, lang, ...(plan ? { runs: [plan] } : {}) }),
+  },
+  {
+    kind: 'quotaLedger',
+    title: { zh: '城乡建设用地增减挂钩指标台账', en: 'Construction-land linkage quota ledger' },
+    build: (lang) => quotaLedger(fixtureResults, { scenario: 'plan', labels, lang }),
+  },
+  {
+    kind: 'hukouChannels',
+    title: { zh: '农转非（城镇户籍转换）人数，分渠道', en: 'Conversions to urban hukou, by channel' },
+    build: (lang) => hukouChannels(fixtureResults, { scenario: 'plan', labels, lang, size: 'half' }),
+  },
+  {
+    kind: 'coverage',
+    title: { zh: '社会保险参保（覆盖）率，分险种', en: 'Social insurance coverage, by scheme' },
+    build: (lang) => coverage(fixtureResults, { scenario: 'plan', labels, lang }),
+  },
+  {
+    kind: 'smallMultiples',
+    title: { zh: '城镇化与户籍', en: 'Urbanisation and hukou' },
+    build: (lang) =>
+      smallMultiples(fixtureResults, {
+        indicators: ['urbanisation.rate', 'urbanisation.hukou-rate', 'urbanisation.hukou-gap', 'integration.level', 'insurance.migrant-coverage'],
+        domain: 'urbanisation',
+        labels,
+        lang,
+      }),
+  },
+];
+
+/** Numbers rounded to 4 significant digits and the package version masked, for stable snapshots. */
+export function snapshotText(spec: TopLevelSpec, version: string): string {
+  const json = JSON.stringify(
+    spec,
+    (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(4)) : value),
+    2,
+  );
+  return `${json.split(`hzsim ${version}`).join('hzsim <version>')}\n`;
+}
