@@ -120,10 +120,10 @@ export const insuranceLevers = [
     name: { zh: '外来务工人员扩面力度', en: 'Coverage effort: migrant workers' },
     unit: '1/year',
     domain: 'insurance',
-    default: 0.05,
+    default: 0.1,
     range: { min: 0, max: 0.5 },
     source: { line: 188, quote: '加强农民工和外来务工人员的社会保障' },
-    provenance: { kind: 'assumption', reason: 'Migrant enrolment is harder to enforce: half the pace of the local schemes.' },
+    provenance: { kind: 'assumption', reason: 'The same pace as the local schemes (a tenth of the gap a year); arriving migrants, less often insured, slow the net gain.' },
     description: {
       zh: '每年消除的外来务工人员未参保缺口比例（“同城同待遇”的力度）。',
       en: 'Share of the migrants’ uncovered gap closed per year (the strength of “same city, same treatment”).',
@@ -134,10 +134,13 @@ export const insuranceLevers = [
     name: { zh: '新转户者参保比例', en: 'Coverage of new urban-hukou entrants' },
     unit: 'percent',
     domain: 'insurance',
-    default: 50,
+    default: 70,
     range: { min: 0, max: 100 },
     source: { line: 151, quote: '当地城镇居民基本公共服务可享受' },
-    provenance: { kind: 'assumption', reason: 'Half of those who convert (or move their hukou in) are already in an urban scheme when they arrive; the rest dilute coverage until enrolled.' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Conversion requires stable employment (line 175), so most converts are already insured through their employer: 70 %; the rest dilute coverage until enrolled.',
+    },
     description: {
       zh: '转为城镇户籍的人在转户时已参加城镇医保的比例；较低时转户会暂时拉低城镇覆盖率（分母变大）。',
       en: 'Share of people converting to (or moving into) urban hukou who are already in an urban scheme; lower values mean conversions dilute urban coverage for a while.',
