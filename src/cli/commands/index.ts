@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { register as catalog } from './catalog.js';
+import { register as compare } from './compare.js';
+import { register as run } from './run.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => Command;
 
-export const commands: readonly RegisterCommand[] = [catalog];
+export const commands: readonly RegisterCommand[] = [catalog, run, compare];
