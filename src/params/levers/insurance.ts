@@ -179,7 +179,7 @@ export const insuranceLevers = [
     domain: 'insurance',
     default: 0.08,
     range: { min: 0, max: 1 },
-    source: { line: 208, quote: '建立城乡衔接、完善的医疗保障体系' },
+    source: { line: 210, quote: '建立城乡衔接、完善的医疗保障体系' },
     provenance: { kind: 'assumption', reason: 'Closes 8 % of the gap to the ceiling a year: about 1.2 points a year from 60 %.' },
     description: {
       zh: '政策范围内住院费用报销比例每年向上限靠近的速度。',
