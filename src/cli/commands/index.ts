@@ -6,8 +6,9 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { register as catalog } from './catalog.js';
 import { register as compare } from './compare.js';
+import { register as params } from './params.js';
 import { register as run } from './run.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => Command;
 
-export const commands: readonly RegisterCommand[] = [catalog, run, compare];
+export const commands: readonly RegisterCommand[] = [catalog, params, run, compare];

@@ -1,0 +1,90 @@
+/**
+ * `hzsim params [--json] [--domain D] [--lang zh|en]`: the levers a scenario may set, with unit,
+ * default, range, the plan line each implements and where its default comes from.
+ */
+import type { Command } from 'commander';
+import { Domains, isDomain } from '../../catalog/index.js';
+import { InputError, type InputProblem } from '../../errors.js';
+import { params, type Param } from '../../params/index.js';
+import type { ParamValue } from '../../params/types.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { CliIO } from '../io.js';
+import { renderTable } from './catalog.js';
+
+type Lang = 'zh' | 'en';
+const LANGS: readonly Lang[] = ['zh', 'en'];
+
+const TEXT = {
+  zh: {
+    header: ['编号', '名称', '单位', '默认值', '范围', '规划行', '默认值来源'],
+    kinds: { plan: '规划', external: '外部', assumption: '假设' },
+    count: (n: number, assumed: number) => `共 ${n} 个参数，其中 ${assumed} 个默认值为假设（理由见 \`hzsim params --json\` 的 provenance 或 docs/MODEL-REFERENCE.md）。`,
+    defaults: '默认值代表延续2006–2010年趋势、规划措施以适度力度实施；情景文件可覆盖任一参数（常数或按年份）。',
+  },
+  en: {
+    header: ['id', 'name', 'unit', 'default', 'range', 'plan line', 'default from'],
+    kinds: { plan: 'plan', external: 'external', assumption: 'assumption' },
+    count: (n: number, assumed: number) =>
+      `${n} levers, ${assumed} with an assumed default (reasons in \`hzsim params --json\` under provenance, or docs/MODEL-REFERENCE.md).`,
+    defaults: 'Defaults continue the 2006–2010 trend with the plan’s measures at modest strength; a scenario file can override any lever (a constant or by year).',
+  },
+} as const;
+
+const formatDefault = (v: ParamValue): string =>
+  typeof v === 'number'
+    ? String(v)
+    : Object.entries(v)
+        .map(([y, x]) => `${y}:${x}`)
+        .join(' ');
+
+export function renderParamsTable(levers: readonly Param[], lang: Lang): string {
+  const text = TEXT[lang];
+  const rows = levers.map((p) => [
+    p.id,
+    p.name[lang],
+    p.unit,
+    formatDefault(p.default),
+    `${p.range.min}–${p.range.max}`,
+    p.source ? String(p.source.line) : '—',
+    text.kinds[p.provenance.kind],
+  ]);
+  const assumed = levers.filter((p) => p.provenance.kind === 'assumption').length;
+  return `${renderTable(text.header, rows, new Set([3]))}\n${text.count(levers.length, assumed)}\n${text.defaults}\n`;
+}
+
+interface ParamsOptions {
+  json?: boolean;
+  domain?: string;
+  lang: string;
+}
+
+export function register(program: Command, io: CliIO): Command {
+  const domainList = Object.keys(Domains).join(', ');
+  return program
+    .command('params')
+    .description('levers: id, names, unit, default, range, plan line and provenance · 模型参数')
+    .option('--json', 'print the levers as a JSON array')
+    .option('--domain <domain>', `only this domain: ${domainList}`)
+    .option('--lang <lang>', 'language of names in the table: zh or en', 'zh')
+    .addHelpText('after', '\nExamples:\n  hzsim params\n  hzsim params --domain land --lang en\n  hzsim params --json > params.json\n')
+    .action((opts: ParamsOptions) => {
+      const problems: InputProblem[] = [];
+      if (opts.domain !== undefined && !isDomain(opts.domain)) {
+        problems.push({
+          file: '<cli>',
+          path: '--domain',
+          message: `unknown domain '${opts.domain}'${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
+        });
+      }
+      if (!(LANGS as readonly string[]).includes(opts.lang)) {
+        problems.push({ file: '<cli>', path: '--lang', message: `unknown language '${opts.lang}' — expected zh or en` });
+      }
+      if (problems.length > 0) throw new InputError(problems);
+      const selected = opts.domain === undefined ? params : params.filter((p) => p.domain === opts.domain);
+      if (opts.json) {
+        io.stdout(`${JSON.stringify(selected, null, 2)}\n`);
+        return;
+      }
+      io.stdout(renderParamsTable(selected, opts.lang as Lang));
+    });
+}
