@@ -195,12 +195,33 @@ export class ScenarioLoader {
     // Own problems in file order (the extends problem joins them), the parent's after.
     const own = byPosition(problems.filter((p) => p.file === record.display));
     problems.splice(0, problems.length, ...own, ...problems.filter((p) => p.file !== record.display));
-    const result: Resolution =
-      problems.length > 0 || parentFailed || !record.file || record.hash === null
-        ? { scenario: null, problems: dedupe(problems) }
-        : { scenario: this.merge(record, record.file, record.hash, parent), problems: [] };
+    let scenario: ResolvedScenario | null = null;
+    if (problems.length === 0 && !parentFailed && record.file && record.hash !== null) {
+      scenario = this.merge(record, record.file, record.hash, parent);
+      problems.push(...this.checkMerged(record, record.file, scenario));
+    }
+    const result: Resolution = problems.length > 0 ? { scenario: null, problems: dedupe(problems) } : { scenario, problems: [] };
     this.resolutions.set(abs, result);
     return result;
+  }
+
+  /** Problems that only show once the chain is merged. */
+  private checkMerged(record: FileRecord, file: ScenarioFile, s: ResolvedScenario): ScenarioProblem[] {
+    const problems: ScenarioProblem[] = [];
+    for (const id of Object.keys(s.uncertainty)) {
+      const value = s.parameters[id];
+      if (value === undefined || typeof value === 'number') continue;
+      // Point at whichever of the two this file wrote (both come from a parent only if it failed too).
+      const path = file.uncertainty?.[id] !== undefined ? ['uncertainty', id] : ['parameters', id];
+      problems.push(this.problemAt(record, path, messages.uncertainScheduled(id, value)));
+    }
+    const parentId = s.chain[s.chain.length - 2];
+    for (const [id, value] of Object.entries(file.parameters ?? {})) {
+      const inherited = s.uncertainty[id];
+      if (parentId === undefined || inherited === undefined || typeof value !== 'number' || file.uncertainty?.[id] !== undefined) continue;
+      problems.push(this.problemAt(record, ['parameters', id], messages.inheritedDistribution(id, parentId, inherited)));
+    }
+    return problems;
   }
 
   private nameOf(abs: string): string {

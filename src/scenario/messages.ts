@@ -73,6 +73,12 @@ export const messages = {
   discreteNotInteger: (value: number, lever: string) =>
     `value ${value} is not an integer — lever ${lever} takes whole numbers (years)`,
 
+  uncertainScheduled: (lever: string, schedule: unknown) =>
+    `lever ${lever} follows a schedule here (${show(schedule)}) and also has a distribution; a draw is one value for every year and would replace the schedule — expected either a constant with a distribution, or a schedule without one`,
+
+  inheritedDistribution: (lever: string, parent: string, dist: unknown) =>
+    `lever ${lever} is set here but keeps the distribution inherited from ${parent} (${show(dist)}); in Monte Carlo runs its draws would replace this value — expected a distribution of its own under uncertainty.${lever}`,
+
   // --- Monte Carlo ---------------------------------------------------------------------------
   runsInvalid: (value: unknown) => `runs ${show(value)} is not valid — expected an integer ≥ 1`,
   seedInvalid: (value: unknown) => `seed ${show(value)} is not valid — expected a non-negative integer`,

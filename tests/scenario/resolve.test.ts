@@ -34,7 +34,7 @@ const CHILD = [
   '  pilot_year: 2012',
   'uncertainty:',
   '  hukou_conv_rate_plan_area: {dist: triangular, min: 0.02, mode: 0.04, max: 0.06}',
-  '  approvals_cut_rate: {dist: normal, mean: 0.08, sd: 0.01}',
+  '  pilot_year: {dist: discrete, values: [2012, 2013], weights: [3, 1]}',
   'targets:',
   '  - {indicator: urbanisation.hukou-rate, year: 2015, level: 60, comparator: ">="}',
   '',
@@ -74,7 +74,7 @@ describe('extends: worked example', () => {
   test('uncertainty: child wins per lever, the rest is inherited', () => {
     expect(s.uncertainty).toEqual({
       hukou_conv_rate_plan_area: { dist: 'triangular', min: 0.02, mode: 0.04, max: 0.06 },
-      approvals_cut_rate: { dist: 'normal', mean: 0.08, sd: 0.01 },
+      pilot_year: { dist: 'discrete', values: [2012, 2013], weights: [3, 1] },
     });
   });
 

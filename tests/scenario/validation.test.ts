@@ -406,3 +406,31 @@ describe('all problems at once', () => {
     expect(r.problems.map((p) => `${p.file}: ${p.path}`)).toEqual(['a.yaml: parameters.pilot_year', 'plan.yaml: title.en']);
   });
 });
+
+describe('after merging the chain', () => {
+  test('a distribution over a lever that follows a schedule is refused (a draw would replace the schedule)', () => {
+    const r = check({
+      'a.yaml': yaml('extends: plan', 'uncertainty:', '  approvals_cut_rate: {dist: uniform, min: 0.02, max: 0.06}'),
+      'plan.yaml': 'id: plan\ntitle: {zh: 规划, en: Plan}\nparameters: {approvals_cut_rate: {2012: 0.04}}\n',
+    });
+    expect(r.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`)).toEqual([
+      'a.yaml: uncertainty.approvals_cut_rate: lever approvals_cut_rate follows a schedule here ({"2010":0.01,"2012":0.04}) and also has a distribution; a draw is one value for every year and would replace the schedule — expected either a constant with a distribution, or a schedule without one (line 5, column 23)',
+    ]);
+  });
+});
+
+describe('inherited distributions', () => {
+  const plan = 'id: plan\ntitle: {zh: 规划, en: Plan}\nparameters: {pilot_year: 2013}\nuncertainty:\n  pilot_year: {dist: discrete, values: [2012, 2013, 2014]}\n';
+  test('a lever set in the child but drawn from the parent’s distribution is refused', () => {
+    const r = check({ 'a.yaml': yaml('extends: plan', 'parameters: {pilot_year: 2011}'), 'plan.yaml': plan });
+    expect(r.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`)).toEqual([
+      'a.yaml: parameters.pilot_year: lever pilot_year is set here but keeps the distribution inherited from plan ({"dist":"discrete","values":[2012,2013,2014]}); in Monte Carlo runs its draws would replace this value — expected a distribution of its own under uncertainty.pilot_year (line 4, column 26)',
+    ]);
+  });
+
+  test('giving the lever its own distribution resolves it', () => {
+    const r = check({ 'a.yaml': yaml('extends: plan', 'parameters: {pilot_year: 2011}', 'uncertainty:', '  pilot_year: {dist: discrete, values: [2011, 2012]}'), 'plan.yaml': plan });
+    expect(r.problems).toEqual([]);
+    expect(r.scenario?.uncertainty).toEqual({ pilot_year: { dist: 'discrete', values: [2011, 2012] } });
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * `hzsim validate <files...>`: checks scenario files and reports every problem of every file at
+ * once (exit 2), or prints one "ok" line per file. Writes nothing.
+ */
+import type { Command } from 'commander';
+import { InputError, type InputProblem } from '../../errors.js';
+import { BASE_YEAR, checkScenarios, DEFAULT_UNTIL, type ResolvedScenario } from '../../scenario/index.js';
+import type { CliIO } from '../io.js';
+
+/** "(hukou-first, extends plan; 6 levers set, 2 uncertain, Monte Carlo 200 runs, seed 2011)" */
+export function describeScenario(s: ResolvedScenario): string {
+  const parent = s.chain.length > 1 ? s.chain[s.chain.length - 2] : undefined;
+  const parts = [`${Object.keys(s.parameters).length} levers set`];
+  const uncertain = Object.keys(s.uncertainty).length;
+  if (uncertain) parts.push(`${uncertain} uncertain`);
+  if (s.montecarlo) parts.push(`Monte Carlo ${s.montecarlo.runs} runs, seed ${s.montecarlo.seed}`);
+  if (s.targets.length) parts.push(`${s.targets.length} own target${s.targets.length === 1 ? '' : 's'}`);
+  return `(${s.id}${parent ? `, extends ${parent}` : ''}; ${parts.join(', ')})`;
+}
+
+export function parseUntil(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_UNTIL;
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year <= BASE_YEAR) {
+    throw new InputError([
+      { file: '<cli>', path: '--until', message: `got '${value}' — expected a year after ${BASE_YEAR}, e.g. 2020` },
+    ]);
+  }
+  return year;
+}
+
+export function register(program: Command, io: CliIO): Command {
+  return program
+    .command('validate')
+    .description('check scenario files and report every problem at once (writes nothing) · 检查情景文件')
+    .argument('<files...>', 'scenario files (.yaml, .yml or .json)')
+    .option('--until <year>', `last simulated year; schedules and targets must lie in ${BASE_YEAR}..until (default ${DEFAULT_UNTIL})`)
+    .action((files: string[], opts: { until?: string }) => {
+      const until = parseUntil(opts.until);
+      const checks = checkScenarios(files, { cwd: io.cwd, until });
+      const problems: InputProblem[] = [];
+      const seen = new Set<string>();
+      for (const check of checks) {
+        if (check.scenario) io.stdout(`ok ${check.file} ${describeScenario(check.scenario)}\n`);
+        for (const p of check.problems) {
+          // A parent shared by several files reports its problems once.
+          const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
+          if (!seen.has(key)) problems.push(p);
+          seen.add(key);
+        }
+      }
+      if (problems.length > 0) throw new InputError(problems);
+    });
+}
