@@ -56,7 +56,7 @@ describe('hzsim validate', () => {
     });
     const { code, out, err } = await run(dir, 'validate', 'good.yaml', 'bad.yaml');
     expect(code).toBe(2);
-    expect(out).toBe('ok good.yaml (good; 1 levers set)\n');
+    expect(out).toBe('ok good.yaml (good; 1 lever set)\n');
     expect(err.split('\n').filter(Boolean)).toEqual([
       'hzsim: 3 problem(s):',
       "bad.yaml: title.en: required field 'en' is missing — expected a non-empty English text (line 2, column 8)",

@@ -10,7 +10,8 @@ import type { CliIO } from '../io.js';
 /** "(hukou-first, extends plan; 6 levers set, 2 uncertain, Monte Carlo 200 runs, seed 2011)" */
 export function describeScenario(s: ResolvedScenario): string {
   const parent = s.chain.length > 1 ? s.chain[s.chain.length - 2] : undefined;
-  const parts = [`${Object.keys(s.parameters).length} levers set`];
+  const levers = Object.keys(s.parameters).length;
+  const parts = [`${levers} lever${levers === 1 ? '' : 's'} set`];
   const uncertain = Object.keys(s.uncertainty).length;
   if (uncertain) parts.push(`${uncertain} uncertain`);
   if (s.montecarlo) parts.push(`Monte Carlo ${s.montecarlo.runs} runs, seed ${s.montecarlo.seed}`);
