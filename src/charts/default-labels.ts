@@ -1,11 +1,11 @@
 /**
- * The default LabelSource: indicator names, units and plan lines from the catalog. Model series
- * (land.quota_*, hukou.conversions.*, insurance.coverage.*) are added from src/models once that
- * module is in place; until then they show as their ids.
+ * The default LabelSource: indicator names, units and plan lines from the catalog, then the model
+ * series (land.quota_*, hukou.conversions.*, insurance.coverage.* …) from src/models.
  */
 import { findIndicator } from '../catalog/index.js';
+import { modelSeries } from '../models/index.js';
 import { displayUnit } from './i18n.js';
-import type { LabelSource } from './labels.js';
+import { chainLabels, labelsFromTable, type LabelRecord, type LabelSource } from './labels.js';
 
 export const catalogLabels: LabelSource = {
   name: (id, lang) => findIndicator(id)?.name[lang] ?? id,
@@ -16,6 +16,22 @@ export const catalogLabels: LabelSource = {
   planLine: (id) => findIndicator(id)?.source.line,
 };
 
+/** Plan lines the model series implement (hz-ids.md), for chart footnotes. */
+const seriesPlanLine = (id: string): number | undefined =>
+  id.startsWith('land.') ? 153 : id.startsWith('hukou.') || id.startsWith('population.') ? 151 : id.startsWith('insurance.') ? 188 : id.startsWith('integration.') ? 17 : undefined;
+
+let defaults: LabelSource | undefined;
 export function defaultLabels(): LabelSource {
-  return catalogLabels;
+  defaults ??= chainLabels(
+    catalogLabels,
+    labelsFromTable(
+      Object.fromEntries(
+        modelSeries.map((s): [string, LabelRecord] => {
+          const line = seriesPlanLine(s.id);
+          return [s.id, { name: s.name, unit: s.unit, ...(line === undefined ? {} : { line }) }];
+        }),
+      ),
+    ),
+  );
+  return defaults;
 }

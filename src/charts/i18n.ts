@@ -111,28 +111,31 @@ const unitsEn: Readonly<Record<string, string>> = {
   所: 'schools',
   亿元: '100 million yuan',
   '亿元/year': '100 million yuan / year',
+  '亿元/年': '100 million yuan / year',
+  '分 (0–100)': 'score (0–100)',
   万人: '10,000 persons',
   人: 'persons',
   公顷: 'ha',
-  'index (2010 = 100)': 'index (2010 = 100)',
+  'index (2010 = 100)': 'index, 2010 = 100',
 };
 const unitsZh: Readonly<Record<string, string>> = {
-  'index (2010 = 100)': '指数（2010 = 100）',
+  'index (2010 = 100)': '指数，2010 = 100',
   'percentage points': '百分点',
   persons: '人',
   ha: '公顷',
   'score 0–100': '得分（0–100）',
   '亿元/year': '亿元/年',
+  '分 (0–100)': '分（0–100）',
 };
 
 /** A unit as shown in `lang`: the catalog's own text, translated where a translation is known. */
 export function displayUnit(unit: string, lang: Lang): string {
   const trimmed = unit.trim();
   // Units like "% (urban-hukou share …)" carry a gloss; axis titles keep only the unit itself.
+  const table = lang === 'en' ? unitsEn : unitsZh;
   const core = trimmed.replace(/\s*\(.*\)$/, '') || trimmed;
-  const key = Object.hasOwn(lang === 'en' ? unitsEn : unitsZh, trimmed) ? trimmed : core;
-  if (lang === 'en') return unitsEn[key] ?? key;
-  return unitsZh[key] ?? key;
+  const key = Object.hasOwn(table, trimmed) ? trimmed : core;
+  return table[key] ?? key;
 }
 
 /** User-facing error texts of the charts area. */

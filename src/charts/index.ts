@@ -8,4 +8,8 @@ export { type LabelSource, type LabelRecord, labelsFromTable, chainLabels } from
 export { defaultLabels } from './default-labels.js';
 export { type Lang, Langs, isLang, t, attainmentClassLabels } from './i18n.js';
 export * as theme from './theme.js';
-export { render, renderSvg, renderHtml, svgToPng, compileChart, parseFormats, ChartFormats, type ChartFormat, isChartFormat, PNG_SCALE } from './render.js';
+export { render, renderSvg, renderHtml, svgToPng, svgToPngAsync, compileChart, parseFormats, ChartFormats, type ChartFormat, isChartFormat, PNG_SCALE } from './render.js';
+export {
+  writeStandardCharts, standardChartSpecs, writeCharts, renderFormats, HEADLINE_INDICATORS,
+  type StandardChartOptions, type StandardChartsReport, type NamedSpec,
+} from './standard.js';

@@ -41,3 +41,19 @@ export function chainLabels(...sources: readonly LabelSource[]): LabelSource {
     planLine: (id) => pick(id)?.planLine?.(id),
   };
 }
+
+/**
+ * Legend entries without a prefix they all share ("当年转户：…", "Coverage: …"): the chart title
+ * already says it, and shorter entries leave the plot more room.
+ */
+export function withoutCommonPrefix(names: readonly string[]): string[] {
+  const first = names[0];
+  if (names.length < 2 || first === undefined) return [...names];
+  for (const sep of ['：', ': ']) {
+    const i = first.indexOf(sep);
+    if (i <= 0) continue;
+    const prefix = first.slice(0, i + sep.length);
+    if (names.every((n) => n.startsWith(prefix) && n.length > prefix.length)) return names.map((n) => n.slice(prefix.length));
+  }
+  return [...names];
+}

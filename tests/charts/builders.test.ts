@@ -39,7 +39,7 @@ describe('scenarioComparison', () => {
 
   it('puts the unit in the y-axis title and cites the plan line, scenarios and version in the footnote', () => {
     const y = (((layers[1] as Json).layer as Json[])[0]?.encoding as Json).y as Json;
-    expect(y.title).toBe('市级直接审批项目（指数（2010 = 100））');
+    expect(y.title).toBe('市级直接审批项目（指数，2010 = 100）');
     const note = footnote(spec).join('');
     expect(note).toContain('第251行');
     expect(note).toContain('情景：趋势（无新改革）、规划方案、加快改革、改革停滞');
@@ -135,7 +135,7 @@ describe('smallMultiples', () => {
   it('one panel per indicator with data, titled with its unit, independent y scales', () => {
     const spec = smallMultiples(fixtureResults, { indicators: ['urbanisation.rate', 'not.there', 'urbanisation.hukou-gap'], labels, lang: 'en' });
     const b = body(spec);
-    expect((b.facet as { sort: string[] }).sort).toEqual(['Urbanisation rate (residents) (%)', 'Gap between urbanisation and hukou rates\n(percentage points)']);
+    expect((b.facet as { sort: string[] }).sort).toEqual(['\nUrbanisation rate (residents) (%)', 'Gap between urbanisation and hukou rates\n(percentage points)']);
     expect(b.resolve).toEqual({ scale: { y: 'independent' } });
   });
 });
@@ -180,7 +180,7 @@ describe('labels and numbers', () => {
     expect(displayUnit('亿元', 'zh')).toBe('亿元');
     expect(displayUnit('% (urban-hukou share of the registered population)', 'zh')).toBe('%');
     expect(displayUnit('公顷 (ha), unused linkage quota', 'zh')).toBe('公顷 (ha), unused linkage quota');
-    expect(displayUnit('index (2010 = 100)', 'zh')).toBe('指数（2010 = 100）');
+    expect(displayUnit('index (2010 = 100)', 'zh')).toBe('指数，2010 = 100');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -6,6 +6,7 @@ import type { ScenarioResult } from '../../runner/types.js';
 import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
 import { centralSeries, pickScenario, requireCentralSeries, scenarioName } from '../data.js';
 import { t } from '../i18n.js';
+import { withoutCommonPrefix } from '../labels.js';
 import { legendWidth, seriesLayers } from './shared.js';
 
 export const COVERAGE_SCHEMES = ['urban_employee', 'urban_resident', 'rural_cooperative', 'residents_merged', 'pension_residents', 'migrant'] as const;
@@ -23,7 +24,7 @@ export function coverage(results: readonly ScenarioResult[], options: CoverageOp
   const ids = (options.schemes ?? COVERAGE_SCHEMES.filter((s) => centralSeries(result, coverageSeriesId(s)).length > 0)).map(coverageSeriesId);
   // At least one scheme must be there; asking for a missing one names it.
   if (ids.length === 0) requireCentralSeries(result, coverageSeriesId(COVERAGE_SCHEMES[0]));
-  const names = ids.map((id) => labels.name(id, lang));
+  const names = withoutCommonPrefix(ids.map((id) => labels.name(id, lang)));
   const values = ids.flatMap((id, i) => requireCentralSeries(result, id).map((p) => ({ scheme: names[i], year: p.year, value: p.value })));
   const legendTitle = t('scheme', lang);
   const area = plotArea(size, 'right', legendWidth(names, legendTitle));

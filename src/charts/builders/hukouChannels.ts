@@ -7,6 +7,7 @@ import type { ScenarioResult } from '../../runner/types.js';
 import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
 import { pickScenario, requireCentralSeries, scenarioName } from '../data.js';
 import { t } from '../i18n.js';
+import { withoutCommonPrefix } from '../labels.js';
 import { seriesColours } from '../theme.js';
 import { legendWidth } from './shared.js';
 
@@ -22,7 +23,7 @@ const personsDivisor = { zh: 10_000, en: 1_000 } as const;
 export function hukouChannels(results: readonly ScenarioResult[], options: HukouChannelsOptions = {}): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
   const result = pickScenario(results, options.scenario);
-  const names = HUKOU_CHANNELS.map((id) => labels.name(id, lang));
+  const names = withoutCommonPrefix(HUKOU_CHANNELS.map((id) => labels.name(id, lang)));
   const firstYear = Math.min(...result.years);
   const values = HUKOU_CHANNELS.flatMap((id, i) =>
     requireCentralSeries(result, id)

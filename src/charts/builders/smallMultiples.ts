@@ -12,6 +12,9 @@ import { fontSizes } from '../theme.js';
 import { wrapText } from '../text-width.js';
 import { legendWidth, seriesLayers } from './shared.js';
 
+/** Line height of panel headers (label font 11 px). */
+const HEADER_LINE = 14;
+
 export interface SmallMultiplesOptions extends CommonChartOptions {
   /** Indicator (or series) ids, one panel each, in this order. */
   readonly indicators: readonly string[];
@@ -32,10 +35,14 @@ export function smallMultiples(results: readonly ScenarioResult[], options: Smal
   const legendTitle = t('scenario', lang);
   const legendW = legendWidth(names, legendTitle);
   const columns = Math.min(ids.length, options.columns ?? (size.width < 600 ? 2 : 3));
-  const panelWidth = Math.max(110, Math.floor((size.width - legendW - 20) / columns) - 55);
+  // Per panel: y-axis labels (~40 px) and the gap to the next panel (16 px) besides the plot.
+  const panelWidth = Math.max(100, Math.floor((size.width - legendW - 20) / columns) - 56);
   const panelHeight = 110;
   // Panel titles carry the unit (there is no y-axis title) and wrap to the panel width.
-  const panels = ids.map((id) => wrapText(withUnit(labels.name(id, lang), labels.unit(id, lang), lang), fontSizes.label + 1, panelWidth + 40).join('\n'));
+  // All headers get the same number of lines (empty ones on top), so the plots of a row line up.
+  const wrapped = ids.map((id) => wrapText(withUnit(labels.name(id, lang), labels.unit(id, lang), lang), fontSizes.label + 1, panelWidth + 12));
+  const headerLines = Math.max(...wrapped.map((w) => w.length));
+  const panels = wrapped.map((w) => [...Array<string>(headerLines - w.length).fill(''), ...w].join('\n'));
   const values = ids.flatMap((id, k) =>
     results.flatMap((r, i) => centralSeries(r, id).map((p) => ({ panel: panels[k], scenario: names[i], year: p.year, value: p.value }))),
   );
@@ -48,7 +55,7 @@ export function smallMultiples(results: readonly ScenarioResult[], options: Smal
       type: 'nominal',
       sort: panels,
       title: null,
-      header: { labelExpr: "split(datum.label, '\\n')", labelAnchor: 'start', labelFontWeight: 'bold', labelLimit: 0, labelPadding: 4 },
+      header: { labelExpr: "split(datum.label, '\\n')", labelAnchor: 'start', labelFontWeight: 'bold', labelLimit: 0, labelPadding: 4, labelLineHeight: HEADER_LINE },
     },
     spec: {
       width: panelWidth,
@@ -56,7 +63,10 @@ export function smallMultiples(results: readonly ScenarioResult[], options: Smal
       layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle: '', lang, legend: true }).map((layer) => withoutYTitle(layer)),
     },
     resolve: { scale: { y: 'independent' } },
-    spacing: { row: 18, column: 16 },
+    // Flush bounds line the plots up in a grid whatever their y-label widths; the column gap
+    // leaves room for the labels.
+    bounds: 'flush',
+    spacing: { row: headerLines * HEADER_LINE + 14, column: 56 },
   };
   const domainName = options.domain ? Domains[options.domain][lang] : undefined;
   return finish({

@@ -1,0 +1,142 @@
+/**
+ * The standard chart set written after a run (`hzsim run --charts`, `npm run demo`, `hzsim chart
+ * standard`): scenario comparisons of the headline indicators, the attainment dashboard, and per
+ * scenario the quota ledger, hukou channels and insurance coverage, plus fan charts of the
+ * headline indicators for every Monte Carlo scenario. Charts whose series the results lack are
+ * skipped (and listed), never drawn empty.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ScenarioResult } from '../runner/types.js';
+import { writeFilesAtomic } from '../util/atomic.js';
+import { attainmentDashboard } from './builders/attainmentDashboard.js';
+import { coverage, COVERAGE_SCHEMES, coverageSeriesId } from './builders/coverage.js';
+import { fan } from './builders/fan.js';
+import { HUKOU_CHANNELS, hukouChannels } from './builders/hukouChannels.js';
+import { QUOTA_FLOWS, quotaLedger } from './builders/quotaLedger.js';
+import { scenarioComparison } from './builders/scenarioComparison.js';
+import { outputsOf, percentileSeries } from './data.js';
+import type { Lang } from './i18n.js';
+import type { LabelSource } from './labels.js';
+import { type ChartFormat, renderHtml, renderSvg, specTitle, svgToPngAsync } from './render.js';
+import type { SizeName } from './theme.js';
+
+/** Indicators charted across scenarios by default: the plan's headline figures. */
+export const HEADLINE_INDICATORS = [
+  'integration.level',
+  'urbanisation.rate',
+  'urbanisation.hukou-rate',
+  'urbanisation.hukou-gap',
+  'land.transfer-share',
+  'insurance.migrant-coverage',
+  'insurance.pension.residents',
+  'administration.approval-items',
+  'finance.rd-share',
+] as const;
+
+export interface StandardChartOptions {
+  readonly lang?: Lang;
+  /** Default ['svg', 'png']. */
+  readonly formats?: readonly ChartFormat[];
+  readonly size?: SizeName;
+  readonly labels?: LabelSource;
+  /** Indicators for comparison and fan charts; default HEADLINE_INDICATORS present in the results. */
+  readonly indicators?: readonly string[];
+}
+
+export interface NamedSpec {
+  /** File name without extension, e.g. `comparison-urbanisation.rate`. */
+  readonly name: string;
+  readonly spec: TopLevelSpec;
+}
+
+export interface StandardChartsReport {
+  /** File names written, in order. */
+  readonly files: readonly string[];
+  /** Charts left out and why (missing series). */
+  readonly skipped: readonly string[];
+}
+
+/** File-name-safe form of an id (ids are ASCII already; anything else becomes '_'). */
+const slug = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
+
+/** Builds the specs of the standard set (no rendering). */
+export function standardChartSpecs(results: readonly ScenarioResult[], options: StandardChartOptions = {}): { specs: NamedSpec[]; skipped: string[] } {
+  const common = { lang: options.lang ?? 'zh', size: options.size ?? 'full', ...(options.labels ? { labels: options.labels } : {}) } as const;
+  const specs: NamedSpec[] = [];
+  const skipped: string[] = [];
+  if (results.length === 0) return { specs, skipped: ['all charts: no scenario results'] };
+  const everywhere = (id: string): boolean => results.every((r) => outputsOf(r).has(id));
+  const indicators = options.indicators ?? HEADLINE_INDICATORS;
+  for (const id of indicators) {
+    if (everywhere(id)) specs.push({ name: `comparison-${slug(id)}`, spec: scenarioComparison(results, { ...common, indicator: id }) });
+    else skipped.push(`comparison-${id}: not in every scenario's results`);
+  }
+  if (results.some((r) => r.attainment.length > 0)) specs.push({ name: 'attainment', spec: attainmentDashboard(results, common) });
+  else skipped.push('attainment: no targets judged');
+
+  for (const r of results) {
+    const outputs = outputsOf(r);
+    const sid = slug(r.scenario.id);
+    const has = (ids: readonly string[]): boolean => ids.every((id) => outputs.has(id));
+    if (has(QUOTA_FLOWS)) specs.push({ name: `quota-ledger-${sid}`, spec: quotaLedger(results, { ...common, scenario: r.scenario.id }) });
+    else skipped.push(`quota-ledger-${sid}: land.quota_* series missing`);
+    if (has(HUKOU_CHANNELS)) specs.push({ name: `hukou-channels-${sid}`, spec: hukouChannels(results, { ...common, scenario: r.scenario.id }) });
+    else skipped.push(`hukou-channels-${sid}: hukou.conversions.* series missing`);
+    if (COVERAGE_SCHEMES.some((s) => outputs.has(coverageSeriesId(s)))) specs.push({ name: `coverage-${sid}`, spec: coverage(results, { ...common, scenario: r.scenario.id }) });
+    else skipped.push(`coverage-${sid}: insurance.coverage.* series missing`);
+    if (r.mode === 'montecarlo') {
+      for (const id of indicators) {
+        if (percentileSeries(r, id).length > 0) specs.push({ name: `fan-${sid}-${slug(id)}`, spec: fan(results, { ...common, scenario: r.scenario.id, indicator: id }) });
+      }
+    }
+  }
+  return { specs, skipped };
+}
+
+/** Renders one spec into every requested format (the SVG is rendered once and reused for PNG). */
+export async function renderFormats(spec: TopLevelSpec, formats: readonly ChartFormat[]): Promise<Map<ChartFormat, string | Buffer>> {
+  const out = new Map<ChartFormat, string | Buffer>();
+  const needsSvg = formats.includes('svg') || formats.includes('png');
+  const svg = needsSvg ? await renderSvg(spec) : '';
+  for (const f of formats) {
+    if (f === 'vl.json') out.set(f, `${JSON.stringify(spec, null, 2)}\n`);
+    else if (f === 'svg') out.set(f, svg);
+    else if (f === 'png') out.set(f, await svgToPngAsync(svg));
+    else out.set(f, renderHtml(spec, specTitle(spec)));
+  }
+  return out;
+}
+
+/** Charts rendered at once: PNG rasterising runs on libuv's threads, 2 keeps both cores busy. */
+const CONCURRENCY = 2;
+
+/** Renders named specs into `outDir` (created if needed), all files written atomically at the end. */
+export async function writeCharts(specs: readonly NamedSpec[], outDir: string, formats: readonly ChartFormat[]): Promise<string[]> {
+  const rendered: Map<ChartFormat, string | Buffer>[] = new Array(specs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < specs.length) {
+      const i = next++;
+      const item = specs[i];
+      if (item) rendered[i] = await renderFormats(item.spec, formats);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, specs.length) }, worker));
+  const files = new Map<string, string | Uint8Array>();
+  specs.forEach(({ name }, i) => {
+    for (const [format, content] of rendered[i] ?? []) files.set(`${name}.${format}`, content);
+  });
+  writeFilesAtomic(outDir, files);
+  return [...files.keys()];
+}
+
+/** Builds, renders and writes the standard set; returns the files written and what was skipped. */
+export async function writeStandardCharts(
+  results: readonly ScenarioResult[],
+  outDir: string,
+  options: StandardChartOptions = {},
+): Promise<StandardChartsReport> {
+  const { specs, skipped } = standardChartSpecs(results, options);
+  const files = await writeCharts(specs, outDir, options.formats ?? ['svg', 'png']);
+  return { files, skipped };
+}
