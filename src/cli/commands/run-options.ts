@@ -55,7 +55,7 @@ export function parseNumbers(opts: NumberOptions): ParsedNumbers {
 }
 
 /** Writes prepared files into `--out` (relative to the working directory), atomically. */
-export function writeOut(cwd: string, out: string, files: ReadonlyMap<string, string>): string[] {
+export function writeOut(cwd: string, out: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   return writeFilesAtomic(resolve(cwd, out), files);
 }
 

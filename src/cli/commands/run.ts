@@ -5,16 +5,17 @@
  * and manifest.json (INTERFACES.md). All input is checked and every result computed before any
  * file is written.
  */
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import {
-  CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, DEFAULT_THRESHOLDS,
-  type ModelRunner, prepareRunOutputs, runMonteCarlo, runScenario, type ScenarioResult,
-} from '../../runner/index.js';
-import { loadScenarios, type ResolvedScenario } from '../../scenario/index.js';
+import { isLang, parseFormats } from '../../charts/index.js';
+import { InputError } from '../../errors.js';
+import type { ScenarioResult } from '../../runner/index.js';
+import { loadScenarios } from '../../scenario/index.js';
 import { formatNumber } from '../../util/csv.js';
+import { chartFiles, executeScenarios, resultFiles } from '../execute.js';
 import type { CliIO } from '../io.js';
-import { DEFAULT_SEED, parseNumbers, table, writeOut } from './run-options.js';
+import { parseNumbers, table, writeOut } from './run-options.js';
+
+export { runPlan } from '../execute.js';
 
 interface RunCliOptions {
   runs?: string;
@@ -22,14 +23,8 @@ interface RunCliOptions {
   out?: string;
   until?: string;
   threads?: string;
-}
-
-/** How one scenario is run: flags win over the scenario's own `montecarlo` block. */
-export function runPlan(s: ResolvedScenario, flags: { runs: number | undefined; seed: number | undefined }): { mode: 'deterministic' } | { mode: 'montecarlo'; runs: number; seed: number } {
-  const runs = flags.runs ?? s.montecarlo?.runs;
-  const monteCarlo = flags.runs !== undefined ? flags.runs > 1 : s.montecarlo !== null;
-  if (!monteCarlo || runs === undefined) return { mode: 'deterministic' };
-  return { mode: 'montecarlo', runs, seed: flags.seed ?? s.montecarlo?.seed ?? DEFAULT_SEED };
+  charts?: boolean;
+  lang?: string;
 }
 
 export function register(program: Command, io: CliIO): Command {
@@ -38,53 +33,27 @@ export function register(program: Command, io: CliIO): Command {
     .description('run scenarios (deterministic or Monte Carlo) and judge the targets · 运行情景')
     .argument('<files...>', 'scenario files (.yaml, .yml or .json)')
     .option('--runs <n>', 'Monte Carlo runs (> 1 switches Monte Carlo on; default: the scenario’s montecarlo.runs, else one deterministic run)')
-    .option('--seed <s>', `Monte Carlo seed, a non-negative integer (default: the scenario’s, else ${DEFAULT_SEED})`)
+    .option('--seed <s>', 'Monte Carlo seed, a non-negative integer (default: the scenario’s, else 2011)')
     .option('--out <dir>', 'write results.csv, results.json, attainment.csv and manifest.json here')
     .option('--until <year>', 'last simulated year (default 2015)')
     .option('--threads <n>', 'worker threads for Monte Carlo (default 1; results are identical for any number)')
+    .option('--charts', 'also write the standard charts (SVG, PNG, HTML) to <out>/charts')
+    .option('--lang <lang>', 'chart language: zh or en (default zh)', 'zh')
     .action(async (files: string[], opts: RunCliOptions) => {
       const flags = parseNumbers(opts);
+      const lang = opts.lang ?? 'zh';
+      if (!isLang(lang)) throw new InputError([{ file: '<cli>', path: '--lang', message: `got '${lang}' — expected zh or en` }]);
+      if (opts.charts && opts.out === undefined) throw new InputError([{ file: '<cli>', path: '--charts', message: 'needs --out DIR to write the charts into' }]);
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(flags.until === undefined ? {} : { until: flags.until }) });
-      const context = createRunnerContext();
-      const cache = new CompiledModelCache(context);
-      const simOptions = flags.until === undefined ? {} : { until: flags.until };
-      const threads = flags.threads ?? 1;
-      const runner: ModelRunner = threads > 1 ? createWorkerPoolRunner(context, threads, cache) : createSingleThreadRunner(context, cache);
-      const results: ScenarioResult[] = [];
-      try {
-        for (const s of scenarios) {
-          const plan = runPlan(s, flags);
-          if (plan.mode === 'deterministic') {
-            results.push(runScenario(s, { context, cache, ...simOptions }));
-            continue;
-          }
-          const bar = io.isTTY ? new SingleBar({ format: `${s.id} [{bar}] {value}/{total} runs`, hideCursor: true, clearOnComplete: true }) : null;
-          bar?.start(plan.runs, 0);
-          try {
-            results.push(
-              await runMonteCarlo(s, { context, cache, runner, runs: plan.runs, seed: plan.seed, ...simOptions, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) }),
-            );
-          } finally {
-            bar?.stop();
-          }
-        }
-      } finally {
-        await runner.terminate();
-      }
-      io.stdout(attainmentSummary(results));
-      if (opts.out !== undefined) {
-        const compiled = cache.get(simOptions);
-        const files = prepareRunOutputs(results, {
-          scenarios,
-          params: context.params,
-          describeOutput: context.describeOutput,
-          simOptions: compiled.options,
-          thresholds: DEFAULT_THRESHOLDS,
-          cwd: io.cwd,
-        });
-        const written = writeOut(io.cwd, opts.out, files);
-        io.stdout(`wrote ${written.length} files to ${opts.out}\n`);
-      }
+      const execution = await executeScenarios(scenarios, flags, io);
+      io.stdout(attainmentSummary(execution.results));
+      if (opts.out === undefined) return;
+      // Everything is prepared in memory first: a failure leaves no partial output.
+      const results = resultFiles(execution, scenarios, flags, io.cwd);
+      const charts = opts.charts ? await chartFiles(execution.results, [lang], parseFormats('svg,png,html')) : null;
+      const written = writeOut(io.cwd, opts.out, results);
+      if (charts) written.push(...writeOut(io.cwd, `${opts.out}/charts`, charts.files));
+      io.stdout(`wrote ${written.length} files to ${opts.out}\n`);
     });
 }
 

@@ -1,0 +1,59 @@
+/**
+ * `hzsim demo [--out DIR]` (the README's `npm run demo`): runs every bundled scenario (Monte Carlo
+ * where the scenario declares it), then writes the results, the standard charts in Chinese and
+ * English (SVG, PNG, HTML) and a briefing in both languages to `out/`.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { loadScenarios } from '../../scenario/index.js';
+import { briefingFiles, chartFiles, executeScenarios, resultFiles } from '../execute.js';
+import type { CliIO } from '../io.js';
+import { parseNumbers, writeOut } from './run-options.js';
+
+/** The scenarios shipped with the package (scenarios/*.yaml beside src/ or dist/). */
+export function bundledScenarioFiles(): string[] {
+  const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function register(program: Command, io: CliIO): Command {
+  return program
+    .command('demo')
+    .description('run every bundled scenario; write results, charts (zh + en) and a briefing · 运行全部内置情景并生成图表与简报')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--threads <n>', 'worker threads for Monte Carlo (default 1)')
+    .action(async (opts: { out: string; threads?: string }) => {
+      const started = performance.now();
+      const flags = { ...parseNumbers({ ...(opts.threads === undefined ? {} : { threads: opts.threads }) }) };
+      const files = bundledScenarioFiles();
+      const scenarios = loadScenarios(files, { cwd: io.cwd });
+      io.stdout(`running ${scenarios.length} scenarios: ${scenarios.map((s) => s.id).join(', ')}\n`);
+      const execution = await executeScenarios(scenarios, flags, io);
+      const langs = ['zh', 'en'] as const;
+      const charts = await chartFiles(execution.results, langs, ['svg', 'png', 'html']);
+      const results = resultFiles(execution, scenarios, flags, io.cwd);
+      const briefing = briefingFiles(execution.results, langs, 'charts', charts.svgNames);
+      const written = [
+        ...writeOut(io.cwd, opts.out, results),
+        ...writeOut(io.cwd, join(opts.out, 'charts'), charts.files),
+        ...writeOut(io.cwd, opts.out, briefing),
+      ];
+      for (const r of execution.results) {
+        const mode = r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}` : 'deterministic';
+        const classes = new Map<string, number>();
+        for (const a of r.attainment) classes.set(a.class, (classes.get(a.class) ?? 0) + 1);
+        io.stdout(`  ${r.scenario.id.padEnd(16)} ${mode.padEnd(32)} ${[...classes].map(([c, n]) => `${n} ${c}`).join(', ')}\n`);
+      }
+      const charted = written.filter((f) => f.includes(`${join(opts.out, 'charts')}`)).length;
+      io.stdout(
+        `wrote ${written.length} files to ${opts.out}/ (${results.size} result files, ${charted} chart files, ${briefing.size} briefing files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+          `  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.zh.html'))}  ·  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.en.html'))}\n`,
+      );
+      if (charts.skipped.length > 0) io.stdout(`skipped charts: ${charts.skipped.join('; ')}\n`);
+    });
+}

@@ -1,0 +1,133 @@
+/**
+ * The pipeline behind `hzsim run` and `hzsim demo`: run resolved scenarios (deterministic or Monte
+ * Carlo), then prepare every output file in memory (results, charts, briefing) so that nothing is
+ * written until everything has succeeded.
+ */
+import { SingleBar } from 'cli-progress';
+import { defaultLabels, type Lang } from '../charts/index.js';
+import { renderFormats, standardChartSpecs, HEADLINE_INDICATORS } from '../charts/standard.js';
+import type { ChartFormat } from '../charts/render.js';
+import {
+  CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, DEFAULT_THRESHOLDS,
+  type ModelRunner, prepareRunOutputs, type RunnerContext, runMonteCarlo, runScenario, type ScenarioResult,
+} from '../runner/index.js';
+import type { ResolvedScenario } from '../scenario/index.js';
+import { briefingHtml, briefingMarkdown } from '../report/briefing.js';
+import { PACKAGE_VERSION } from '../version.js';
+import type { CliIO } from './io.js';
+import { DEFAULT_SEED } from './commands/run-options.js';
+
+export interface RunFlags {
+  readonly runs: number | undefined;
+  readonly seed: number | undefined;
+  readonly until: number | undefined;
+  readonly threads: number | undefined;
+}
+
+/** How one scenario is run: flags win over the scenario's own `montecarlo` block. */
+export function runPlan(s: ResolvedScenario, flags: Pick<RunFlags, 'runs' | 'seed'>): { mode: 'deterministic' } | { mode: 'montecarlo'; runs: number; seed: number } {
+  const runs = flags.runs ?? s.montecarlo?.runs;
+  const monteCarlo = flags.runs !== undefined ? flags.runs > 1 : s.montecarlo !== null;
+  if (!monteCarlo || runs === undefined) return { mode: 'deterministic' };
+  return { mode: 'montecarlo', runs, seed: flags.seed ?? s.montecarlo?.seed ?? DEFAULT_SEED };
+}
+
+export interface Execution {
+  readonly results: ScenarioResult[];
+  readonly context: RunnerContext;
+  readonly cache: CompiledModelCache;
+}
+
+/** Runs every scenario in order, with a progress bar on a terminal only. */
+export async function executeScenarios(scenarios: readonly ResolvedScenario[], flags: RunFlags, io: CliIO): Promise<Execution> {
+  const context = createRunnerContext();
+  const cache = new CompiledModelCache(context);
+  const simOptions = flags.until === undefined ? {} : { until: flags.until };
+  const threads = flags.threads ?? 1;
+  const runner: ModelRunner = threads > 1 ? createWorkerPoolRunner(context, threads, cache) : createSingleThreadRunner(context, cache);
+  const results: ScenarioResult[] = [];
+  try {
+    for (const s of scenarios) {
+      const plan = runPlan(s, flags);
+      if (plan.mode === 'deterministic') {
+        results.push(runScenario(s, { context, cache, ...simOptions }));
+        continue;
+      }
+      const bar = io.isTTY ? new SingleBar({ format: `${s.id} [{bar}] {value}/{total} runs`, hideCursor: true, clearOnComplete: true }) : null;
+      bar?.start(plan.runs, 0);
+      try {
+        results.push(
+          await runMonteCarlo(s, { context, cache, runner, runs: plan.runs, seed: plan.seed, ...simOptions, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) }),
+        );
+      } finally {
+        bar?.stop();
+      }
+    }
+  } finally {
+    await runner.terminate();
+  }
+  return { results, context, cache };
+}
+
+/** results.csv, results.json, attainment.csv, manifest.json — in memory. */
+export function resultFiles(execution: Execution, scenarios: readonly ResolvedScenario[], flags: RunFlags, cwd: string): Map<string, string> {
+  const compiled = execution.cache.get(flags.until === undefined ? {} : { until: flags.until });
+  return prepareRunOutputs(execution.results, {
+    scenarios,
+    params: execution.context.params,
+    describeOutput: execution.context.describeOutput,
+    simOptions: compiled.options,
+    thresholds: DEFAULT_THRESHOLDS,
+    cwd,
+  });
+}
+
+export interface ChartFiles {
+  /** File name (relative to the charts folder) → contents. */
+  readonly files: Map<string, string | Uint8Array>;
+  readonly skipped: readonly string[];
+  /** The SVG of each chart, for the briefing. */
+  readonly svgNames: readonly string[];
+}
+
+/** The standard chart set rendered in memory, in each language (file names end in `.zh.svg` etc.). */
+export async function chartFiles(results: readonly ScenarioResult[], langs: readonly Lang[], formats: readonly ChartFormat[]): Promise<ChartFiles> {
+  const files = new Map<string, string | Uint8Array>();
+  const skipped = new Set<string>();
+  const svgNames: string[] = [];
+  for (const lang of langs) {
+    const { specs, skipped: s } = standardChartSpecs(results, { lang });
+    s.forEach((x) => skipped.add(x));
+    for (const { name, spec } of specs) {
+      const rendered = await renderFormats(spec, formats);
+      for (const [format, content] of rendered) {
+        const file = `${name}.${lang}.${format}`;
+        files.set(file, content);
+        if (format === 'svg') svgNames.push(file);
+      }
+    }
+  }
+  return { files, skipped: [...skipped], svgNames };
+}
+
+/** briefing.<lang>.md and briefing.<lang>.html, linking the charts in `chartsDir` (relative). */
+export function briefingFiles(results: readonly ScenarioResult[], langs: readonly Lang[], chartsDir: string, svgNames: readonly string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const labels = defaultLabels();
+  for (const lang of langs) {
+    const charts = svgNames
+      .filter((f) => f.endsWith(`.${lang}.svg`) && !f.startsWith('fan-'))
+      .map((f) => ({ file: `${chartsDir}/${f}`, caption: f.replace(`.${lang}.svg`, '') }));
+    const options = {
+      lang,
+      results,
+      labels: { name: (id: string, l: Lang) => labels.name(id, l), unit: (id: string, l: Lang) => labels.unit(id, l) },
+      headline: HEADLINE_INDICATORS,
+      charts,
+      version: PACKAGE_VERSION,
+    };
+    files.set(`briefing.${lang}.md`, briefingMarkdown(options));
+    files.set(`briefing.${lang}.html`, briefingHtml(options));
+  }
+  return files;
+}
