@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { register as catalog } from './catalog.js';
+import { register as chart } from './chart.js';
 import { register as compare } from './compare.js';
 import { register as params } from './params.js';
 import { register as run } from './run.js';
@@ -12,4 +13,4 @@ import { register as validate } from './validate.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => Command;
 
-export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare];
+export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare, chart];
