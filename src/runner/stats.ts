@@ -48,13 +48,19 @@ export interface CellSummary {
 export function summarise(values: Float64Array, scratch: Float64Array = new Float64Array(values.length)): CellSummary | null {
   let n = 0;
   let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? NaN;
     if (Number.isNaN(v)) continue;
     scratch[n++] = v;
     sum += v; // summed in run order: the same for any number of threads
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   if (n === 0) return null;
+  // Outputs no uncertain lever reaches are the same in every run: no need to sort them.
+  if (min === max) return { n, mean: sum / n, p05: min, p25: min, p50: min, p75: min, p95: min };
   const sorted = scratch.subarray(0, n).sort();
   return {
     n,

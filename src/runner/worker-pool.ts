@@ -24,6 +24,7 @@ function workerStart(): { script: string | URL; eval: boolean } {
 }
 
 let nextJobId = 1;
+const BLOCKS_IN_FLIGHT = 2;
 
 export function createWorkerPoolRunner(context: RunnerContext, threads: number, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
@@ -92,7 +93,9 @@ export function createWorkerPoolRunner(context: RunnerContext, threads: number, 
             w.off('error', onError);
           });
         }
-        for (const w of pool()) send(w);
+        // Two blocks in flight per worker: a worker starts its next block while the main thread
+        // stores the previous one, instead of idling for a message round trip.
+        for (let k = 0; k < BLOCKS_IN_FLIGHT; k++) for (const w of pool()) send(w);
       });
     },
     async terminate(): Promise<void> {

@@ -7,10 +7,11 @@ import type { CliIO } from '../io.js';
 import { register as catalog } from './catalog.js';
 import { register as chart } from './chart.js';
 import { register as compare } from './compare.js';
+import { register as demo } from './demo.js';
 import { register as params } from './params.js';
 import { register as run } from './run.js';
 import { register as validate } from './validate.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => Command;
 
-export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare, chart];
+export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare, chart, demo];
