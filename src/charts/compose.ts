@@ -72,7 +72,9 @@ const FOOTNOTE_LINE_HEIGHT = 12;
 
 /** A small view holding the footnote text, wrapped to `width`. */
 export function footnoteView(text: string, width: number, indent = 0): Record<string, unknown> {
-  const lines = wrapText(text, fontSizes.footnote, width);
+  // Wrap a little short of the edge: the width estimate is per character, the font's is per glyph
+  // with kerning, and a footnote that touches the image edge looks clipped.
+  const lines = wrapText(text, fontSizes.footnote, width * 0.97 - 8);
   return {
     // A 1 px wide view: the text overflows it (marks are not clipped), so the footnote never
     // widens the chart and pushes a right-hand legend away from its plot.
@@ -121,7 +123,25 @@ export function finish({ body, title, subtitle, footnote, footnoteWidth, footnot
   };
   // Bodies are assembled as plain objects; tests check every built spec against the Vega-Lite JSON
   // Schema and compile it with no warnings, which is stronger than the structural type here.
-  return spec as unknown as TopLevelSpec;
+  return latinQuotes(spec) as unknown as TopLevelSpec;
+}
+
+/**
+ * Curly quotes next to Latin letters become straight ones (employees’ → employees'): the CJK font
+ * that renders PNGs draws ‘’“” full-width, which leaves a gap inside English words. Quotes around
+ * Chinese text (“十二五”) keep their full-width form, as Chinese typesetting expects.
+ */
+export function latinQuotes<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value
+      .replace(/(?<=[A-Za-z0-9])[‘’]|[‘’](?=[A-Za-z0-9])/g, "'")
+      .replace(/(?<=[A-Za-z0-9.,!?])[“”]|[“”](?=[A-Za-z0-9])/g, '"') as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown) => latinQuotes(v)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, latinQuotes(v)])) as T;
+  }
+  return value;
 }
 
 /** Typical room taken left of the plot by a y axis (labels + title). */

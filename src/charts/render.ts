@@ -220,22 +220,36 @@ const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 
 /** A page that shows the chart offline: vega, vega-lite and vega-embed inlined, spec embedded. */
 export function renderHtml(spec: TopLevelSpec, title = 'hzsim chart'): string {
-  const specJson = JSON.stringify(spec).replace(/</g, '\\u003c');
+  return renderHtmlGallery([{ spec, title }], title);
+}
+
+/**
+ * One self-contained page showing several charts: the vega runtime is inlined once (≈ 0.8 MB)
+ * whatever the number of charts, so a whole chart set opens offline from a single file.
+ */
+export function renderHtmlGallery(charts: readonly { spec: TopLevelSpec; title: string }[], pageTitle: string, lang: 'zh' | 'en' = 'zh'): string {
+  const json = (x: unknown): string => JSON.stringify(x).replace(/</g, '\\u003c');
+  const single = charts.length === 1;
+  const figures = charts
+    .map((c, i) => `<figure id="c${i}">${single ? '' : `<figcaption>${escapeHtml(c.title)}</figcaption>`}<div class="chart"></div></figure>`)
+    .join('\n');
   return `<!DOCTYPE html>
-<html lang="zh">
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:16px;background:#fff}</style>
+<title>${escapeHtml(pageTitle)}</title>
+<style>body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:16px;background:#fff}figure{margin:0 0 32px}figcaption{font-size:13px;color:#555;margin-bottom:4px}</style>
 <script>${browserBuild('vega', 'build/vega.min.js')}</script>
 <script>${browserBuild('vega-lite', 'build/vega-lite.min.js')}</script>
 <script>${browserBuild('vega-embed', 'build/vega-embed.min.js')}</script>
 </head>
 <body>
-<div id="chart"></div>
-<script type="application/json" id="spec">${specJson}</script>
+${single ? '' : `<h1 style="font-size:20px">${escapeHtml(pageTitle)}</h1>\n`}${figures}
+<script type="application/json" id="specs">${json(charts.map((c) => c.spec))}</script>
 <script>
-vegaEmbed('#chart', JSON.parse(document.getElementById('spec').textContent), {renderer: 'svg', actions: {export: true, source: false, compiled: false, editor: false}});
+JSON.parse(document.getElementById('specs').textContent).forEach(function (spec, i) {
+  vegaEmbed('#c' + i + ' .chart', spec, {renderer: 'svg', actions: {export: true, source: false, compiled: false, editor: false}});
+});
 </script>
 </body>
 </html>

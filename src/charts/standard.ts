@@ -41,6 +41,8 @@ export interface StandardChartOptions {
   readonly labels?: LabelSource;
   /** Indicators for comparison and fan charts; default HEADLINE_INDICATORS present in the results. */
   readonly indicators?: readonly string[];
+  /** Monte Carlo scenarios that get fan charts (default: every Monte Carlo scenario). */
+  readonly fanScenarios?: readonly string[];
 }
 
 export interface NamedSpec {
@@ -84,7 +86,7 @@ export function standardChartSpecs(results: readonly ScenarioResult[], options: 
     else skipped.push(`hukou-channels-${sid}: hukou.conversions.* series missing`);
     if (COVERAGE_SCHEMES.some((s) => outputs.has(coverageSeriesId(s)))) specs.push({ name: `coverage-${sid}`, spec: coverage(results, { ...common, scenario: r.scenario.id }) });
     else skipped.push(`coverage-${sid}: insurance.coverage.* series missing`);
-    if (r.mode === 'montecarlo') {
+    if (r.mode === 'montecarlo' && (options.fanScenarios?.includes(r.scenario.id) ?? true)) {
       for (const id of indicators) {
         if (percentileSeries(r, id).length > 0) specs.push({ name: `fan-${sid}-${slug(id)}`, spec: fan(results, { ...common, scenario: r.scenario.id, indicator: id }) });
       }

@@ -6,7 +6,7 @@
 import { SingleBar } from 'cli-progress';
 import { defaultLabels, type Lang } from '../charts/index.js';
 import { renderFormats, standardChartSpecs, HEADLINE_INDICATORS } from '../charts/standard.js';
-import type { ChartFormat } from '../charts/render.js';
+import { renderHtmlGallery, specTitle, type ChartFormat } from '../charts/render.js';
 import {
   CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, DEFAULT_THRESHOLDS,
   type ModelRunner, prepareRunOutputs, type RunnerContext, runMonteCarlo, runScenario, type ScenarioResult,
@@ -90,21 +90,39 @@ export interface ChartFiles {
   readonly svgNames: readonly string[];
 }
 
-/** The standard chart set rendered in memory, in each language (file names end in `.zh.svg` etc.). */
+/**
+ * Fan charts for one Monte Carlo scenario only — the plan if it is one — so a briefing gets the
+ * uncertainty picture without a fan per scenario and indicator.
+ */
+export function fanScenario(results: readonly ScenarioResult[]): string | null {
+  const mc = results.filter((r) => r.mode === 'montecarlo');
+  return (mc.find((r) => r.scenario.id === 'plan') ?? mc[0])?.scenario.id ?? null;
+}
+
+/**
+ * The standard chart set rendered in memory, in each language: `<name>.<lang>.svg` / `.png` per
+ * chart, and one interactive page `charts.<lang>.html` holding every chart of that language.
+ */
 export async function chartFiles(results: readonly ScenarioResult[], langs: readonly Lang[], formats: readonly ChartFormat[]): Promise<ChartFiles> {
   const files = new Map<string, string | Uint8Array>();
   const skipped = new Set<string>();
   const svgNames: string[] = [];
+  const fans = fanScenario(results);
+  const perChart = formats.filter((f) => f !== 'html');
   for (const lang of langs) {
-    const { specs, skipped: s } = standardChartSpecs(results, { lang });
+    const { specs, skipped: s } = standardChartSpecs(results, { lang, fanScenarios: fans ? [fans] : [] });
     s.forEach((x) => skipped.add(x));
     for (const { name, spec } of specs) {
-      const rendered = await renderFormats(spec, formats);
+      const rendered = await renderFormats(spec, perChart);
       for (const [format, content] of rendered) {
         const file = `${name}.${lang}.${format}`;
         files.set(file, content);
         if (format === 'svg') svgNames.push(file);
       }
+    }
+    if (formats.includes('html')) {
+      const title = lang === 'zh' ? '杭州市"十二五"综合配套改革 — 情景图表' : 'Hangzhou 12th Five-Year reform plan — scenario charts';
+      files.set(`charts.${lang}.html`, renderHtmlGallery(specs.map(({ spec }) => ({ spec, title: specTitle(spec) })), title, lang));
     }
   }
   return { files, skipped: [...skipped], svgNames };

@@ -30,6 +30,11 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
 
   const baseYear = years[0] ?? 2010;
   const baseValue = values.find((v) => v.year === baseYear)?.value;
+  // The baseline label goes to the end of the rule away from where the series start, so it never
+  // sits on the lines (they all leave from the 2010 value).
+  const all = values.map((v) => v.value);
+  const [lo, hi] = [Math.min(...all), Math.max(...all)];
+  const labelAtBottom = baseValue !== undefined && hi > lo && (baseValue - lo) / (hi - lo) > 0.5;
   const layers: Record<string, unknown>[] = [
     // The baseline year: a thin vertical rule with its value, behind the series.
     {
@@ -47,7 +52,9 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
       layer: [
         { mark: { type: 'rule', color: annotationColour, strokeDash: [2, 2], strokeWidth: 1 }, encoding: { x } },
         {
-          mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: fontSizes.annotation, color: annotationColour },
+          mark: labelAtBottom
+            ? { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: area.height - 2, fontSize: fontSizes.annotation, color: annotationColour }
+            : { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: fontSizes.annotation, color: annotationColour },
           encoding: { x, text: { field: 'text' } },
         },
       ],

@@ -12,12 +12,19 @@ import { briefingFiles, chartFiles, executeScenarios, resultFiles } from '../exe
 import type { CliIO } from '../io.js';
 import { parseNumbers, writeOut } from './run-options.js';
 
-/** The scenarios shipped with the package (scenarios/*.yaml beside src/ or dist/). */
+/** Reading order of the bundled scenarios: the baseline first, then the plan and its variants. */
+const BUNDLED_ORDER = ['trend', 'plan', 'accelerated', 'stalled', 'hukou-first', 'land-first', 'insurance-first'];
+
+/** The scenarios shipped with the package (scenarios/*.yaml beside src/ or dist/), in reading order. */
 export function bundledScenarioFiles(): string[] {
   const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
+  const rank = (f: string): number => {
+    const i = BUNDLED_ORDER.indexOf(f.replace(/\.yaml$/, ''));
+    return i < 0 ? BUNDLED_ORDER.length : i;
+  };
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .sort()
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((f) => join(dir, f));
 }
 
