@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
-import { displayWidth, renderTable } from '../../src/cli/commands/catalog.js';
+import { displayWidth, renderTable } from '../../src/cli/table.js';
 import { indicatorIds } from '../../src/catalog/index.js';
 
 function capture(): { io: CliIO; out: () => string; err: () => string } {

@@ -5,62 +5,16 @@
 import type { Command } from 'commander';
 import {
   catalog,
-  Domains,
   formatBaselineValue,
-  isDomain,
   targetsOfKind,
   type Indicator,
   type Target,
 } from '../../catalog/index.js';
-import { InputError } from '../../errors.js';
-import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
+import { domainList, parseListingOptions } from '../listing-options.js';
+import { renderTable } from '../table.js';
 
 type Lang = 'zh' | 'en';
-const LANGS: readonly Lang[] = ['zh', 'en'];
-
-/** Terminal columns taken by one code point: East Asian wide and fullwidth characters take two. */
-function codePointWidth(cp: number): number {
-  if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200b) return 0; // combining, variation selectors
-  const wide =
-    (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo
-    (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, punctuation (、。「」)
-    (cp >= 0x3041 && cp <= 0x33ff) || // kana, CJK symbols
-    (cp >= 0x3400 && cp <= 0x4dbf) || // CJK extension A
-    (cp >= 0x4e00 && cp <= 0x9fff) || // CJK unified ideographs
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
-    (cp >= 0xf900 && cp <= 0xfaff) || // CJK compatibility ideographs
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) || // fullwidth forms （）％，
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd);
-  return wide ? 2 : 1;
-}
-
-/** Columns the text takes on a terminal. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += codePointWidth(ch.codePointAt(0) ?? 0);
-  return w;
-}
-
-/** A plain-text table; `right` lists the columns aligned right (numbers). */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string {
-  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, c) => {
-        const pad = ' '.repeat((widths[c] ?? 0) - displayWidth(cell));
-        return right.has(c) ? pad + cell : cell + pad;
-      })
-      .join('  ')
-      .trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
-}
 
 const percent = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x * 1000) / 10)}%`;
 
@@ -129,7 +83,6 @@ interface CatalogOptions {
 }
 
 export function register(program: Command, io: CliIO): Command {
-  const domainList = Object.keys(Domains).join(', ');
   return program
     .command('catalog')
     .description('indicators with 2010 baselines, the plan\'s targets and provenance · 指标目录')
@@ -141,24 +94,12 @@ export function register(program: Command, io: CliIO): Command {
       '\nExamples:\n  hzsim catalog\n  hzsim catalog --domain insurance --lang en\n  hzsim catalog --json > catalog.json\n',
     )
     .action((opts: CatalogOptions) => {
-      const problems = [];
-      if (opts.domain !== undefined && !isDomain(opts.domain)) {
-        problems.push({
-          file: '<cli>',
-          path: '--domain',
-          message: `unknown domain '${opts.domain}'${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
-        });
-      }
-      if (!(LANGS as readonly string[]).includes(opts.lang)) {
-        problems.push({ file: '<cli>', path: '--lang', message: `unknown language '${opts.lang}' — expected zh or en` });
-      }
-      if (problems.length > 0) throw new InputError(problems);
-      const lang = opts.lang as Lang;
-      const selected = opts.domain === undefined ? catalog : catalog.filter((i) => i.domain === opts.domain);
+      const { domain, lang } = parseListingOptions(opts);
+      const selected = domain === undefined ? catalog : catalog.filter((i) => i.domain === domain);
       if (opts.json) {
         io.stdout(`${JSON.stringify(selected, null, 2)}\n`);
         return;
       }
-      io.stdout(renderCatalogTable(selected, lang, opts.domain === undefined));
+      io.stdout(renderCatalogTable(selected, lang, domain === undefined));
     });
 }

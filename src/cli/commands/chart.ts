@@ -5,7 +5,6 @@
  * anything runs; bad input writes nothing (exit 2).
  */
 import { resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { catalog, indicatorsInDomain } from '../../catalog/index.js';
 import { Domains, isDomain } from '../../catalog/types.js';
@@ -17,14 +16,12 @@ import { isLang, Langs, type Lang } from '../../charts/i18n.js';
 import { sizes, type SizeName } from '../../charts/theme.js';
 import { InputError, type InputProblem } from '../../errors.js';
 import { modelSeries } from '../../models/index.js';
-import {
-  CompiledModelCache, createRunnerContext, createSingleThreadRunner, runMonteCarlo, runScenario, type ScenarioResult,
-} from '../../runner/index.js';
+import type { ScenarioResult } from '../../runner/index.js';
 import { loadScenarios, type ResolvedScenario } from '../../scenario/index.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
 import { parseNumbers } from './run-options.js';
-import { runPlan } from './run.js';
+import { executeScenarios, runPlan } from '../execute.js';
 
 export const ChartKinds = ['comparison', 'fan', 'attainment', 'quota-ledger', 'hukou-channels', 'coverage', 'small-multiples', 'standard'] as const;
 export type ChartKind = (typeof ChartKinds)[number];
@@ -156,36 +153,9 @@ export function register(program: Command, io: CliIO): Command {
         const deterministic = chosen.filter((s) => runPlan(s, numbers).mode === 'deterministic').map((s) => s.id);
         if (deterministic.length > 0) throw new InputError([{ file: '<cli>', path: '--runs', message: messages.fanNeedsMonteCarlo(deterministic) }]);
       }
-      const results = await runAll(chosen, numbers, io);
+      const { results } = await executeScenarios(chosen, numbers, io);
       const specs = chartSpecs(o.kind, results, { lang: o.lang, size: o.size, indicators: o.indicators, ...(opts.domain === undefined ? {} : { domain: opts.domain }) });
       const written = await writeCharts(specs, resolve(io.cwd, opts.out), o.formats);
       io.stdout(`wrote ${written.length} files to ${opts.out}:\n${written.map((f) => `  ${f}`).join('\n')}\n`);
     });
-}
-
-async function runAll(scenarios: readonly ResolvedScenario[], numbers: ReturnType<typeof parseNumbers>, io: CliIO): Promise<ScenarioResult[]> {
-  const context = createRunnerContext();
-  const cache = new CompiledModelCache(context);
-  const simOptions = numbers.until === undefined ? {} : { until: numbers.until };
-  const runner = createSingleThreadRunner(context, cache);
-  const results: ScenarioResult[] = [];
-  try {
-    for (const s of scenarios) {
-      const plan = runPlan(s, numbers);
-      if (plan.mode === 'deterministic') {
-        results.push(runScenario(s, { context, cache, ...simOptions }));
-        continue;
-      }
-      const bar = io.isTTY ? new SingleBar({ format: `${s.id} [{bar}] {value}/{total} runs`, hideCursor: true, clearOnComplete: true }) : null;
-      bar?.start(plan.runs, 0);
-      try {
-        results.push(await runMonteCarlo(s, { context, cache, runner, runs: plan.runs, seed: plan.seed, ...simOptions, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) }));
-      } finally {
-        bar?.stop();
-      }
-    }
-  } finally {
-    await runner.terminate();
-  }
-  return results;
 }

@@ -3,16 +3,13 @@
  * default, range, the plan line each implements and where its default comes from.
  */
 import type { Command } from 'commander';
-import { Domains, isDomain } from '../../catalog/index.js';
-import { InputError, type InputProblem } from '../../errors.js';
 import { params, type Param } from '../../params/index.js';
 import type { ParamValue } from '../../params/types.js';
-import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
-import { renderTable } from './catalog.js';
+import { domainList, parseListingOptions } from '../listing-options.js';
+import { renderTable } from '../table.js';
 
 type Lang = 'zh' | 'en';
-const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const TEXT = {
   zh: {
@@ -59,7 +56,6 @@ interface ParamsOptions {
 }
 
 export function register(program: Command, io: CliIO): Command {
-  const domainList = Object.keys(Domains).join(', ');
   return program
     .command('params')
     .description('levers: id, names, unit, default, range, plan line and provenance · 模型参数')
@@ -68,23 +64,12 @@ export function register(program: Command, io: CliIO): Command {
     .option('--lang <lang>', 'language of names in the table: zh or en', 'zh')
     .addHelpText('after', '\nExamples:\n  hzsim params\n  hzsim params --domain land --lang en\n  hzsim params --json > params.json\n')
     .action((opts: ParamsOptions) => {
-      const problems: InputProblem[] = [];
-      if (opts.domain !== undefined && !isDomain(opts.domain)) {
-        problems.push({
-          file: '<cli>',
-          path: '--domain',
-          message: `unknown domain '${opts.domain}'${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
-        });
-      }
-      if (!(LANGS as readonly string[]).includes(opts.lang)) {
-        problems.push({ file: '<cli>', path: '--lang', message: `unknown language '${opts.lang}' — expected zh or en` });
-      }
-      if (problems.length > 0) throw new InputError(problems);
-      const selected = opts.domain === undefined ? params : params.filter((p) => p.domain === opts.domain);
+      const { domain, lang } = parseListingOptions(opts);
+      const selected = domain === undefined ? params : params.filter((p) => p.domain === domain);
       if (opts.json) {
         io.stdout(`${JSON.stringify(selected, null, 2)}\n`);
         return;
       }
-      io.stdout(renderParamsTable(selected, opts.lang as Lang));
+      io.stdout(renderParamsTable(selected, lang));
     });
 }

@@ -15,8 +15,6 @@ import { chartFiles, executeScenarios, resultFiles } from '../execute.js';
 import type { CliIO } from '../io.js';
 import { parseNumbers, table, writeOut } from './run-options.js';
 
-export { runPlan } from '../execute.js';
-
 interface RunCliOptions {
   runs?: string;
   seed?: string;

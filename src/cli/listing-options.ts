@@ -1,0 +1,27 @@
+/**
+ * `--domain` and `--lang`, shared by the listing commands (`hzsim catalog`, `hzsim params`):
+ * both are checked together so every bad option is reported at once (exit 2).
+ */
+import { Domains, isDomain, type Domain } from '../catalog/types.js';
+import { InputError, type InputProblem } from '../errors.js';
+import { didYouMean } from '../util/suggest.js';
+
+export type ListingLang = 'zh' | 'en';
+
+export const domainList = Object.keys(Domains).join(', ');
+
+export function parseListingOptions(opts: { domain?: string; lang: string }): { domain: Domain | undefined; lang: ListingLang } {
+  const problems: InputProblem[] = [];
+  if (opts.domain !== undefined && !isDomain(opts.domain)) {
+    problems.push({
+      file: '<cli>',
+      path: '--domain',
+      message: `unknown domain '${opts.domain}'${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
+    });
+  }
+  if (opts.lang !== 'zh' && opts.lang !== 'en') {
+    problems.push({ file: '<cli>', path: '--lang', message: `unknown language '${opts.lang}' — expected zh or en` });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { domain: opts.domain as Domain | undefined, lang: opts.lang as ListingLang };
+}
