@@ -1,5 +1,11 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
 describe('public API (what `import … from "hangzhou-reform-sim"` gives)', () => {
   it('runs the README example', () => {
@@ -33,5 +39,23 @@ describe('public API (what `import … from "hangzhou-reform-sim"` gives)', () =
     expect(at2010('integration.level')).toBe(87.1);
     expect(at2010('insurance.medical.urban-employee')).toBe(93.66);
     expect(result.years).toEqual([2010, 2011, 2012, 2013, 2014, 2015]);
+  });
+});
+
+describe('README', () => {
+  it('its scenario example is a valid scenario file (extends the bundled plan)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml).toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'hzsim-readme-'));
+    try {
+      copyFileSync(join(root, 'scenarios', 'plan.yaml'), join(dir, 'plan.yaml'));
+      writeFileSync(join(dir, 'example.yaml'), yaml!);
+      const s = api.loadScenario(join(dir, 'example.yaml'));
+      expect(s.chain).toEqual(['plan', 'my-hukou-push']);
+      expect(s.targets).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
