@@ -13,6 +13,7 @@ import {
 import type { CliIO } from '../io.js';
 import { domainList, parseListingOptions } from '../listing-options.js';
 import { renderTable } from '../table.js';
+import { displayUnit } from '../../charts/i18n.js';
 
 type Lang = 'zh' | 'en';
 
@@ -57,7 +58,7 @@ export function renderCatalogTable(indicators: readonly Indicator[], lang: Lang,
     i.id,
     i.name[lang],
     formatBaselineValue(i.baseline),
-    i.unit,
+    displayUnit(i.unit, lang),
     i.domain,
     `${i.source.line}${i.baselineProvenance ? '*' : ''}`,
     i.targets.map(targetCell).join(' '),
