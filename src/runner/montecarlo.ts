@@ -3,7 +3,7 @@
  * how one block of runs is executed. Run i always draws from streamFor(seed, i), levers in id
  * order, so a run's numbers do not depend on which thread runs it or in which order.
  */
-import type { CompiledModel, SimOptions } from '../engine/types.js';
+import type { CompiledModel, PreparedRun, SimOptions } from '../engine/types.js';
 import type { ParamRecord, ParamValue } from '../params/types.js';
 import type { DistributionSpec } from '../scenario/types.js';
 import { createSampler, type Sampler } from './distributions.js';
@@ -26,6 +26,8 @@ export interface DrawPlan {
   readonly samplers: readonly Sampler[];
   /** For each lever, its index in compiled.paramIds, or −1 when the model does not read it (milestones). */
   readonly modelIndex: Int32Array;
+  /** The job's fixed levers resolved once into the model's per-step table (reused by every block). */
+  readonly prepared: PreparedRun;
 }
 
 export function planDraws(job: MonteCarloJob, params: readonly ParamRecord[], compiled: CompiledModel): DrawPlan {
@@ -39,7 +41,7 @@ export function planDraws(job: MonteCarloJob, params: readonly ParamRecord[], co
     return createSampler(spec, { min: record.range.min, max: record.range.max, integer: record.integer === true });
   });
   const modelIndex = Int32Array.from(levers, (id) => compiled.paramIds.indexOf(id));
-  return { levers, samplers, modelIndex };
+  return { levers, samplers, modelIndex, prepared: compiled.prepare(job.parameters) };
 }
 
 /** Results of runs [firstRun, firstRun + count): outputs run-major, draws run-major. */
@@ -50,13 +52,24 @@ export interface RunBlock {
   readonly draws: Float64Array;
 }
 
-/** Executes runs [firstRun, firstRun + count) of a job on a compiled model. */
-export function runBlock(compiled: CompiledModel, job: MonteCarloJob, plan: DrawPlan, firstRun: number, count: number): RunBlock {
+/**
+ * Executes runs [firstRun, firstRun + count) of a job on a compiled model. `buffers` (at least
+ * count × cells and count × levers long) are reused when given — the single-thread runner copies
+ * each block out at once; a worker sends its fresh buffers to the main thread instead.
+ */
+export function runBlock(
+  compiled: CompiledModel,
+  job: MonteCarloJob,
+  plan: DrawPlan,
+  firstRun: number,
+  count: number,
+  buffers?: { readonly outputs: Float64Array; readonly draws: Float64Array },
+): RunBlock {
   const cells = compiled.outputIds.length * compiled.years.length;
   const nLevers = plan.levers.length;
-  const outputs = new Float64Array(count * cells);
-  const draws = new Float64Array(count * nLevers);
-  const prepared = compiled.prepare(job.parameters);
+  const outputs = buffers ? buffers.outputs.subarray(0, count * cells) : new Float64Array(count * cells);
+  const draws = buffers ? buffers.draws.subarray(0, count * nLevers) : new Float64Array(count * nLevers);
+  const { prepared } = plan;
   const inModel = [...plan.modelIndex].flatMap((idx, k) => (idx >= 0 ? [k] : []));
   const overrideIdx = Int32Array.from(inModel, (k) => plan.modelIndex[k] ?? -1);
   const overrideValues = new Float64Array(inModel.length);

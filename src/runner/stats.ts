@@ -4,6 +4,7 @@
  * memory is exactly cells × runs × 8 bytes (100k runs × 500 cells ≈ 400 MB worst case, ~40 MB
  * at 10k) and each cell's values are contiguous for sorting.
  */
+import { quickselect } from 'simple-statistics';
 import type { Statistic } from './types.js';
 
 /** The reported quantiles and their probabilities. */
@@ -59,18 +60,46 @@ export function summarise(values: Float64Array, scratch: Float64Array = new Floa
     if (v > max) max = v;
   }
   if (n === 0) return null;
-  // Outputs no uncertain lever reaches are the same in every run: no need to sort them.
+  // Outputs no uncertain lever reaches are the same in every run: nothing to select.
   if (min === max) return { n, mean: sum / n, p05: min, p25: min, p50: min, p75: min, p95: min };
-  const sorted = scratch.subarray(0, n).sort();
-  return {
-    n,
-    mean: sum / n,
-    p05: quantileSorted(sorted, QuantileLevels.p05),
-    p25: quantileSorted(sorted, QuantileLevels.p25),
-    p50: quantileSorted(sorted, QuantileLevels.p50),
-    p75: quantileSorted(sorted, QuantileLevels.p75),
-    p95: quantileSorted(sorted, QuantileLevels.p95),
-  };
+  const q = orderQuantiles(scratch.subarray(0, n));
+  return { n, mean: sum / n, p05: q[0]!, p25: q[1]!, p50: q[2]!, p75: q[3]!, p95: q[4]! };
+}
+
+const LEVELS = [QuantileLevels.p05, QuantileLevels.p25, QuantileLevels.p50, QuantileLevels.p75, QuantileLevels.p95];
+
+/**
+ * The reported quantiles of `values` (rearranged in place), with exactly the values
+ * `quantileSorted` gives on the sorted sample: only the order statistics they need are selected
+ * (simple-statistics' Floyd–Rivest quickselect, each search starting right of the previous one),
+ * which is several times faster than sorting every cell of a large Monte Carlo.
+ */
+export function orderQuantiles(values: Float64Array): Float64Array {
+  const n = values.length;
+  const ranks: number[] = [];
+  for (const p of LEVELS) {
+    const idx = (n - 1) * p;
+    const lower = Math.floor(idx);
+    ranks.push(lower);
+    if (lower < idx) ranks.push(lower + 1);
+  }
+  const unique = [...new Set(ranks)].sort((a, b) => a - b);
+  const at = new Map<number, number>();
+  let left = 0;
+  const arr = values as unknown as number[]; // quickselect indexes and swaps; a typed array does that too
+  for (const r of unique) {
+    if (left < n - 1) quickselect(arr, r, left, n - 1); // r ≥ left: search only right of the last rank
+    at.set(r, values[r]!);
+    left = r + 1;
+  }
+  const out = new Float64Array(LEVELS.length);
+  LEVELS.forEach((p, i) => {
+    const idx = (n - 1) * p;
+    const lower = Math.floor(idx);
+    const lo = at.get(lower)!;
+    out[i] = lower === idx ? lo : lo + (idx - lower) * (at.get(lower + 1)! - lo);
+  });
+  return out;
 }
 
 /** The value of `statistic` in a summary ('value' is not a Monte Carlo statistic). */
@@ -99,7 +128,12 @@ export class RunMatrix {
 
   /** Stores a block of consecutive runs starting at `firstRun` from a run-major buffer. */
   setRuns(firstRun: number, count: number, runMajor: Float64Array): void {
-    for (let k = 0; k < count; k++) this.setRun(firstRun + k, runMajor.subarray(k * this.cells, (k + 1) * this.cells));
+    const { cells, runs, data } = this;
+    // Cell-outer: each cell's values for the block are written contiguously.
+    for (let c = 0; c < cells; c++) {
+      const base = c * runs + firstRun;
+      for (let k = 0; k < count; k++) data[base + k] = runMajor[k * cells + c]!;
+    }
   }
 
   /** The values of cell `c` over all runs (a view, not a copy). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ss from 'simple-statistics';
-import { quantileSorted, RunMatrix, summarise } from '../../src/runner/stats.js';
+import { orderQuantiles, quantileSorted, RunMatrix, summarise } from '../../src/runner/stats.js';
 
 describe('quantileSorted', () => {
   it('interpolates at (n − 1)·p: worked example [1, 2, 3, 4]', () => {
@@ -42,5 +42,24 @@ describe('summarise and RunMatrix', () => {
     expect(sums[0]?.mean).toBe(25);
     expect(sums[2]?.n).toBe(3);
     expect(sums[2]?.p50).toBe(2000);
+  });
+});
+
+describe('orderQuantiles (selection instead of a full sort)', () => {
+  const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
+  it('gives exactly the values quantileSorted gives on the sorted sample, for any sample', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 2000 }), (xs) => {
+        const sorted = Float64Array.from(xs).sort();
+        const expected = levels.map((p) => quantileSorted(sorted, p));
+        expect(Array.from(orderQuantiles(Float64Array.from(xs)))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('handles samples with many ties and the Floyd–Rivest range (> 600 values)', () => {
+    const xs = Float64Array.from({ length: 5000 }, (_, i) => (i * 7919) % 13); // 13 distinct values
+    const sorted = Float64Array.from(xs).sort();
+    expect(Array.from(orderQuantiles(Float64Array.from(xs)))).toEqual(levels.map((p) => quantileSorted(sorted, p)));
   });
 });
