@@ -216,7 +216,7 @@ function browserBuild(pkg: string, file: string): string {
   return code;
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A page that shows the chart offline: vega, vega-lite and vega-embed inlined, spec embedded. */
 export function renderHtml(spec: TopLevelSpec, title = 'hzsim chart'): string {
@@ -230,15 +230,14 @@ export function renderHtml(spec: TopLevelSpec, title = 'hzsim chart'): string {
 export function renderHtmlGallery(charts: readonly { spec: TopLevelSpec; title: string }[], pageTitle: string, lang: 'zh' | 'en' = 'zh'): string {
   const json = (x: unknown): string => JSON.stringify(x).replace(/</g, '\\u003c');
   const single = charts.length === 1;
-  const figures = charts
-    .map((c, i) => `<figure id="c${i}">${single ? '' : `<figcaption>${escapeHtml(c.title)}</figcaption>`}<div class="chart"></div></figure>`)
-    .join('\n');
+  // Each chart carries its own title; the figure's aria-label names it for screen readers.
+  const figures = charts.map((c, i) => `<figure id="c${i}" aria-label="${escapeHtml(c.title)}"><div class="chart"></div></figure>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(pageTitle)}</title>
-<style>body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:16px;background:#fff}figure{margin:0 0 32px}figcaption{font-size:13px;color:#555;margin-bottom:4px}</style>
+<style>body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:16px;background:#fff}figure{margin:0 0 32px}</style>
 <script>${browserBuild('vega', 'build/vega.min.js')}</script>
 <script>${browserBuild('vega-lite', 'build/vega-lite.min.js')}</script>
 <script>${browserBuild('vega-embed', 'build/vega-embed.min.js')}</script>

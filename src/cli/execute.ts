@@ -121,7 +121,7 @@ export async function chartFiles(results: readonly ScenarioResult[], langs: read
       }
     }
     if (formats.includes('html')) {
-      const title = lang === 'zh' ? '杭州市"十二五"综合配套改革 — 情景图表' : 'Hangzhou 12th Five-Year reform plan — scenario charts';
+      const title = lang === 'zh' ? '杭州市“十二五”综合配套改革 — 情景图表' : 'Hangzhou 12th Five-Year reform plan — scenario charts';
       files.set(`charts.${lang}.html`, renderHtmlGallery(specs.map(({ spec }) => ({ spec, title: specTitle(spec) })), title, lang));
     }
   }

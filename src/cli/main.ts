@@ -23,7 +23,7 @@ export function buildProgram(io: CliIO): Command {
   const program = new Command('hzsim')
     .description(
       'Hangzhou 12th Five-Year comprehensive reform plan (2011–2015) as a runnable model.\n' +
-        '杭州市"十二五"综合配套改革规划：指标、情景、蒙特卡洛模拟与图表。',
+        '杭州市“十二五”综合配套改革规划：指标、情景、蒙特卡洛模拟与图表。',
     )
     .version(PACKAGE_VERSION)
     .showSuggestionAfterError(true)

@@ -5,7 +5,7 @@ export type Lang = 'zh' | 'en';
 
 export const briefingStrings = {
   zh: {
-    title: '杭州市"十二五"综合配套改革规划 — 情景模拟简报',
+    title: '杭州市“十二五”综合配套改革规划 — 情景模拟简报',
     intro:
       '本简报由 hangzhou-reform-sim 生成：以规划2010年基数为起点，按各情景的政策参数推演至{until}年，并评估规划目标的达成情况。',
     scenarios: '情景',
