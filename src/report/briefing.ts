@@ -70,24 +70,45 @@ function headlineTable(o: BriefingOptions): Table {
   };
 }
 
-function attainmentTable(o: BriefingOptions): Table {
+/** Targets × scenarios: the class of each (with the probability of meeting it under Monte Carlo). */
+function attainmentMatrix(o: BriefingOptions): Table {
+  const s = briefingStrings[o.lang];
+  const targets = new Map<string, string>();
+  for (const r of o.results) for (const a of r.attainment) if (!targets.has(a.target)) targets.set(a.target, a.label[o.lang]);
+  return {
+    header: [s.target, ...o.results.map((r) => r.scenario.title[o.lang])],
+    rows: [...targets].map(([id, label]) => [
+      label,
+      ...o.results.map((r) => {
+        const a = r.attainment.find((x) => x.target === id);
+        if (!a) return s.none;
+        const klass = attainmentClassNames[o.lang][a.class];
+        return a.probability === null ? klass : `${klass} ${Math.round(a.probability * 100)}%`;
+      }),
+    ]),
+  };
+}
+
+/** The numeric (level and change) targets in detail: projected, required, gap, year reached. */
+function numericTargetTable(o: BriefingOptions): Table {
   const s = briefingStrings[o.lang];
   const rows: string[][] = [];
   for (const r of o.results) {
     for (const a of r.attainment) {
+      if (a.kind !== 'level' && a.kind !== 'change') continue;
       rows.push([
-        r.scenario.title[o.lang],
         a.label[o.lang],
-        String(a.year),
+        r.scenario.title[o.lang],
         formatNumber(a.projected),
         formatNumber(a.required),
+        formatNumber(a.gap),
         a.yearReached === null ? s.none : String(a.yearReached),
         attainmentClassNames[o.lang][a.class],
         a.probability === null ? s.none : `${Math.round(a.probability * 100)}%`,
       ]);
     }
   }
-  return { header: [s.scenario, s.target, 'year', s.projected, s.required, s.yearReached, s.klass, s.probability], rows };
+  return { header: [s.target, s.scenario, s.projected, s.required, s.gap, s.yearReached, s.klass, s.probability], rows };
 }
 
 const mdCell = (t: string): string => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -111,7 +132,8 @@ function sections(o: BriefingOptions): { heading: string; table?: Table; text?: 
     { heading: s.title, text: fill(s.intro, { until }) + ` (v${o.version})` },
     { heading: s.scenarios, table: scenarioTable(o) },
     { heading: s.headline, table: headlineTable(o) },
-    { heading: s.attainment, table: attainmentTable(o), text: s.method },
+    { heading: s.attainment, table: attainmentMatrix(o), text: s.method },
+    { heading: s.numericTargets, table: numericTargetTable(o) },
   ];
 }
 

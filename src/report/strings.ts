@@ -24,6 +24,8 @@ export const briefingStrings = {
     klass: '评估',
     probability: '达成概率',
     yearReached: '达成年份',
+    numericTargets: '数值目标详情',
+    gap: '差距',
     charts: '图表',
     method:
       '评估方法：将预测变化与达成目标所需变化之比分为四类（≥0.95 步入正轨，0.6–0.95 进展适中，0–0.6 进展不足，<0 背离目标），参照欧盟统计局与联合国亚太经社会的进展评估方法。方向性目标看指标是否按要求方向变化；里程碑看是否按期完成。',
@@ -50,6 +52,8 @@ export const briefingStrings = {
     klass: 'Assessment',
     probability: 'P(met)',
     yearReached: 'Year reached',
+    numericTargets: 'Numeric targets in detail',
+    gap: 'Gap',
     charts: 'Charts',
     method:
       'Method: the projected change is compared with the change the target requires; ratio ≥ 0.95 on track, 0.6–0.95 moderate progress, 0–0.6 insufficient progress, < 0 moving away (after the Eurostat / UN ESCAP progress assessments). Direction targets are met when the indicator moves the required way; milestones when done by their year.',
