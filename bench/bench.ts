@@ -130,7 +130,7 @@ await mc(500); // warm-up
 // ── Worker pool (measured before the 100k run, whose 360 MB matrix would tax the GC) ───────────────────────────────────────────────────────────────────────────
 const threads = Math.max(2, availableParallelism());
 const pool = createWorkerPoolRunner(context, threads, cache);
-await mc(2_000, pool); // start the workers and warm them up
+record('poolColdMs', `worker pool start + first 2,000 runs (${threads} threads)`, await mc(2_000, pool), 'ms', 0);
 const singleMs = await timeIt(() => mc(10_000), 3);
 const poolMs = await timeIt(() => mc(10_000, pool), 3);
 await pool.terminate();

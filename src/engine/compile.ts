@@ -13,6 +13,7 @@
 import { ModelError } from '../errors.js';
 import type { ParamRecord, ParamValue } from '../params/types.js';
 import { HELPERS, toJs } from './codegen.js';
+import { createPreparedRun, instantiate, type PortableModel } from './runtime.js';
 import { toSchedule, valueForYear, type Interpolation } from './inputs.js';
 import { messages } from './messages.js';
 import { flattenModel, type FlatModel } from './model.js';
@@ -33,12 +34,6 @@ import type {
 type Params = Readonly<Record<string, ParamValue>>;
 
 /** What the generated source returns. */
-interface Generated {
-  /** The slot array (read by trace's recorder). */
-  readonly v: Float64Array;
-  run(T: Float64Array, out: Float64Array): void;
-  trace(T: Float64Array, out: Float64Array, record: (k: number) => void): void;
-}
 
 export const DEFAULT_OPTIONS: Required<SimOptions> = { start: 2010, until: 2015, dt: 1 / 12, method: 'euler' };
 
@@ -102,7 +97,7 @@ export function compileModel(
   const R = N + NY;
   const layout = makeLayout(model, order, paramIds);
   const source = generateSource(model, order, layout, spec, opts, N, NY, R);
-  const generated = new Function(source)() as Generated;
+  const generated = instantiate(source);
 
   const interpolation = paramIds.map((id): Interpolation => records.get(id)?.interpolation ?? 'step');
   const defaults = paramIds.map((id) => records.get(id)?.default as ParamValue);
@@ -146,6 +141,7 @@ export function compileModel(
   const tableFor = (given?: Params): Float64Array =>
     given === undefined || Object.keys(given).length === 0 ? defaultTable : buildTable(given);
 
+  const portable: PortableModel = { source, levers: paramIds.length, columns: R, outLength };
   const { stepsPerYear: _spy, ...publicOptions } = opts;
   return {
     years,
@@ -159,36 +155,11 @@ export function compileModel(
       return result;
     },
     prepare(given?: Params): PreparedRun {
-      const base = tableFor(given);
-      const work = Float64Array.from(base);
-      const P = paramIds.length;
-      // Rows overridden by the previous call, restored from `base` before the next.
-      const dirty = new Int32Array(P);
-      let dirtyCount = 0;
-      return {
-        runWith(overrideIdx: Int32Array, overrideValues: Float64Array, out?: Float64Array): Float64Array {
-          if (overrideIdx.length !== overrideValues.length) {
-            throw new RangeError(messages.overrideLengths(overrideIdx.length, overrideValues.length));
-          }
-          for (let i = 0; i < overrideIdx.length; i++) {
-            const p = overrideIdx[i] as number;
-            if (!(p >= 0 && p < P)) throw new RangeError(messages.overrideIndex(i, p, P));
-          }
-          const result = checkOut(out);
-          for (let d = 0; d < dirtyCount; d++) {
-            const from = (dirty[d] as number) * R;
-            for (let c = from; c < from + R; c++) work[c] = base[c] as number;
-          }
-          dirtyCount = 0;
-          for (let i = 0; i < overrideIdx.length; i++) {
-            const p = overrideIdx[i] as number;
-            work.fill(overrideValues[i] as number, p * R, p * R + R);
-            if (dirtyCount < P) dirty[dirtyCount++] = p;
-          }
-          generated.run(work, result);
-          return result;
-        },
-      };
+      return createPreparedRun(generated, tableFor(given), portable);
+    },
+    portable,
+    leverTable(given?: Params): Float64Array {
+      return Float64Array.from(tableFor(given));
     },
     trace(given?: Params): Trace {
       const T = tableFor(given);

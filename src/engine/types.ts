@@ -21,6 +21,7 @@
  */
 
 import type { ParamValue } from '../params/types.js';
+import type { PortableModel } from './runtime.js';
 
 export type VarId = string;
 
@@ -127,6 +128,14 @@ export interface CompiledModel {
    * is given.
    */
   prepare(params?: Readonly<Record<string, ParamValue>>): PreparedRun;
+  /**
+   * The compiled model as plain data (generated source and sizes) for worker threads, which run it
+   * with `createPreparedRun(instantiate(portable.source), leverTable(params), portable)` from
+   * src/engine/runtime.ts — no re-compiling, no mathjs.
+   */
+  readonly portable: PortableModel;
+  /** The per-step lever table (levers in paramIds order × columns) for `params`. */
+  leverTable(params?: Readonly<Record<string, ParamValue>>): Float64Array;
   /**
    * (Added by the engine.) Runs like `run` and records every variable at t0 and after each step.
    * Stocks are the state at that time; auxiliaries and flows are evaluated from it — at year ends

@@ -20,11 +20,6 @@ export interface RunnerContext {
   /** The plan's targets, judged for every scenario (origin 'plan'). */
   readonly planTargets: readonly Target[];
   readonly describeOutput: (id: string) => OutputInfo | undefined;
-  /**
-   * For the worker pool: a module URL whose `createRunnerContext()` rebuilds this context inside a
-   * worker thread (functions cannot be sent to workers). Absent: single-thread only.
-   */
-  readonly workerModule?: string;
 }
 
 /** Compiles the model once per distinct set of simulation options and reuses it. */

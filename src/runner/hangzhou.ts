@@ -24,7 +24,6 @@ export function createRunnerContext(): RunnerContext {
     compile: compileModel,
     planTargets,
     describeOutput,
-    workerModule: import.meta.url,
   };
   return context;
 }

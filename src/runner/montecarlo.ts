@@ -8,7 +8,7 @@ import type { ParamRecord, ParamValue } from '../params/types.js';
 import type { DistributionSpec } from '../scenario/types.js';
 import { createSampler, type Sampler } from './distributions.js';
 import { streamFor } from './random.js';
-import type { RunMatrix } from './stats.js';
+import type { CellSummary, RunMatrix } from './stats.js';
 
 /** Everything a worker needs to execute runs: plain data, structured-clone safe. */
 export interface MonteCarloJob {
@@ -19,30 +19,47 @@ export interface MonteCarloJob {
   readonly options: SimOptions;
 }
 
-/** The drawn levers of a job, prepared against a compiled model. */
-export interface DrawPlan {
+/** Which levers a job draws and from what: plain data, so it can be sent to worker threads. */
+export interface DrawSpec {
   /** Uncertain lever ids, sorted (the draw order within a run). */
   readonly levers: readonly string[];
-  readonly samplers: readonly Sampler[];
+  /** Each lever's distribution with the lever's range (draws are truncated to it). */
+  readonly distributions: readonly { readonly spec: DistributionSpec; readonly min: number; readonly max: number; readonly integer: boolean }[];
   /** For each lever, its index in compiled.paramIds, or −1 when the model does not read it (milestones). */
   readonly modelIndex: Int32Array;
-  /** The job's fixed levers resolved once into the model's per-step table (reused by every block). */
-  readonly prepared: PreparedRun;
+  /** Values per run: outputs × years. */
+  readonly cells: number;
 }
 
-export function planDraws(job: MonteCarloJob, params: readonly ParamRecord[], compiled: CompiledModel): DrawPlan {
+export function drawSpec(job: MonteCarloJob, params: readonly ParamRecord[], compiled: CompiledModel): DrawSpec {
   const byId = new Map(params.map((p) => [p.id, p]));
   const levers = Object.keys(job.uncertainty).sort();
-  const samplers = levers.map((id) => {
+  const distributions = levers.map((id) => {
     const record = byId.get(id);
     if (!record) throw new Error(`uncertainty names an unknown lever: ${id}`);
     const spec = job.uncertainty[id];
     if (!spec) throw new Error(`no distribution for ${id}`);
-    return createSampler(spec, { min: record.range.min, max: record.range.max, integer: record.integer === true });
+    return { spec, min: record.range.min, max: record.range.max, integer: record.integer === true };
   });
   const modelIndex = Int32Array.from(levers, (id) => compiled.paramIds.indexOf(id));
-  return { levers, samplers, modelIndex, prepared: compiled.prepare(job.parameters) };
+  return { levers, distributions, modelIndex, cells: compiled.outputIds.length * compiled.years.length };
 }
+
+/** A DrawSpec made runnable: samplers built, and the job's fixed levers prepared in the model. */
+export interface DrawPlan extends DrawSpec {
+  readonly samplers: readonly Sampler[];
+  /** The job's fixed levers resolved once into the model's per-step table (reused by every block). */
+  readonly prepared: PreparedRun;
+}
+
+export const planFrom = (spec: DrawSpec, prepared: PreparedRun): DrawPlan => ({
+  ...spec,
+  samplers: spec.distributions.map((d) => createSampler(d.spec, { min: d.min, max: d.max, integer: d.integer })),
+  prepared,
+});
+
+export const planDraws = (job: MonteCarloJob, params: readonly ParamRecord[], compiled: CompiledModel): DrawPlan =>
+  planFrom(drawSpec(job, params, compiled), compiled.prepare(job.parameters));
 
 /** Results of runs [firstRun, firstRun + count): outputs run-major, draws run-major. */
 export interface RunBlock {
@@ -53,28 +70,25 @@ export interface RunBlock {
 }
 
 /**
- * Executes runs [firstRun, firstRun + count) of a job on a compiled model. `buffers` (at least
- * count × cells and count × levers long) are reused when given — the single-thread runner copies
- * each block out at once; a worker sends its fresh buffers to the main thread instead.
+ * Executes runs [firstRun, firstRun + count) of a job: run i draws from streamFor(seed, i).
+ * `buffers` (at least count × cells and count × levers long) are reused when given.
  */
 export function runBlock(
-  compiled: CompiledModel,
-  job: MonteCarloJob,
+  seed: number,
   plan: DrawPlan,
   firstRun: number,
   count: number,
   buffers?: { readonly outputs: Float64Array; readonly draws: Float64Array },
 ): RunBlock {
-  const cells = compiled.outputIds.length * compiled.years.length;
+  const { cells, prepared } = plan;
   const nLevers = plan.levers.length;
   const outputs = buffers ? buffers.outputs.subarray(0, count * cells) : new Float64Array(count * cells);
   const draws = buffers ? buffers.draws.subarray(0, count * nLevers) : new Float64Array(count * nLevers);
-  const { prepared } = plan;
   const inModel = [...plan.modelIndex].flatMap((idx, k) => (idx >= 0 ? [k] : []));
   const overrideIdx = Int32Array.from(inModel, (k) => plan.modelIndex[k] ?? -1);
   const overrideValues = new Float64Array(inModel.length);
   for (let r = 0; r < count; r++) {
-    const random = streamFor(job.seed, firstRun + r);
+    const random = streamFor(seed, firstRun + r);
     for (let k = 0; k < nLevers; k++) draws[r * nLevers + k] = plan.samplers[k]?.(random) ?? NaN;
     for (let j = 0; j < inModel.length; j++) overrideValues[j] = draws[r * nLevers + (inModel[j] ?? 0)] ?? NaN;
     prepared.runWith(overrideIdx, overrideValues, outputs.subarray(r * cells, (r + 1) * cells));
@@ -90,6 +104,8 @@ export interface MonteCarloOutput {
   readonly levers: readonly string[];
   /** Run-major: draws[run * levers.length + k]. */
   readonly draws: Float64Array;
+  /** Each cell's summary when the runner computed them already (the pool does, in parallel). */
+  readonly summaries?: readonly (CellSummary | null)[];
 }
 
 export type ProgressListener = (runsDone: number, runsTotal: number) => void;

@@ -92,7 +92,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
   const job: MonteCarloJob = { parameters: resolved.parameters, uncertainty: resolved.uncertainty, seed: options.seed, runs: options.runs, options: simOptionsOf(options) };
   const mc = await runner.runMonteCarlo(job, options.onProgress);
   const { years, outputIds, matrix } = mc;
-  const summaries = matrix.summarise();
+  const summaries = mc.summaries ?? matrix.summarise();
   const rows: ResultRow[] = [];
   outputIds.forEach((output, o) => {
     years.forEach((year, y) => {

@@ -15,7 +15,7 @@ export function createSingleThreadRunner(context: RunnerContext, cache: Compiled
       const draws = new Float64Array(job.runs * plan.levers.length);
       const buffers = { outputs: new Float64Array(BLOCK_RUNS * cells), draws: new Float64Array(BLOCK_RUNS * plan.levers.length) };
       for (let first = 0; first < job.runs; first += BLOCK_RUNS) {
-        const block = runBlock(compiled, job, plan, first, Math.min(BLOCK_RUNS, job.runs - first), buffers);
+        const block = runBlock(job.seed, plan, first, Math.min(BLOCK_RUNS, job.runs - first), buffers);
         matrix.setRuns(block.firstRun, block.count, block.outputs);
         draws.set(block.draws, block.firstRun * plan.levers.length);
         if (onProgress) {

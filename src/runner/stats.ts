@@ -113,11 +113,16 @@ export function statisticOf(summary: CellSummary, statistic: Exclude<Statistic, 
  */
 export class RunMatrix {
   readonly data: Float64Array;
+  /**
+   * `buffer`: memory to use, e.g. a SharedArrayBuffer that worker threads write their runs into
+   * directly (each run owns its own slots, so no two threads ever write the same element).
+   */
   constructor(
     readonly cells: number,
     readonly runs: number,
+    buffer?: ArrayBufferLike,
   ) {
-    this.data = new Float64Array(cells * runs);
+    this.data = buffer ? new Float64Array(buffer, 0, cells * runs) : new Float64Array(cells * runs);
   }
 
   /** Stores run `run`'s output vector (length `cells`). */

@@ -1,14 +1,16 @@
 /**
- * The worker-pool ModelRunner (worker_threads). Runs are cut into blocks of BLOCK_RUNS; idle
- * workers take the next block; each block's outputs are placed by run index. Because run i always
- * draws from streamFor(seed, i) and executes the same compiled code, the results are
+ * The worker-pool ModelRunner (worker_threads). Each worker gets the main thread's compiled model
+ * as plain data (generated source and lever table: no re-compiling). Runs are cut into blocks of
+ * BLOCK_RUNS; idle workers take the next block and write its outputs straight into a
+ * SharedArrayBuffer, each run into its own slots, then summarise disjoint cell ranges. Because run
+ * i always draws from streamFor(seed, i) and executes the same generated code, the results are
  * byte-identical to the single-thread runner's for any number of threads.
  */
 import { Worker } from 'node:worker_threads';
 import { CompiledModelCache, type RunnerContext } from './context.js';
-import { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
-import { RunMatrix } from './stats.js';
-import type { BlockReply, BlockRequest } from './worker.js';
+import { BLOCK_RUNS, drawSpec, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
+import { type CellSummary, RunMatrix } from './stats.js';
+import type { BlockReply, JobRequest, SummariseReply, WorkerReply, WorkerRequest } from './worker.js';
 
 /**
  * How to start a worker: the built worker.js directly, or — running from TypeScript sources under
@@ -28,75 +30,99 @@ const BLOCKS_IN_FLIGHT = 2;
 
 export function createWorkerPoolRunner(context: RunnerContext, threads: number, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
-  const contextModule = context.workerModule;
-  if (!contextModule) throw new Error('this runner context cannot be rebuilt in a worker (no workerModule)');
   const start = workerStart();
   let workers: Worker[] | null = null;
   const pool = (): Worker[] => (workers ??= Array.from({ length: threads }, () => new Worker(start.script, { eval: start.eval })));
 
+  /**
+   * Runs `tasks` on the workers, `BLOCKS_IN_FLIGHT` at a time per worker (a worker starts its next
+   * task while the main thread reads the previous reply), calling `onReply` for each answer.
+   */
+  const dispatch = <T>(tasks: readonly WorkerRequest[], onReply: (reply: T) => void): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let pending = 0;
+      let failed = false;
+      const cleanups: (() => void)[] = [];
+      const stop = (err: Error | null): void => {
+        for (const c of cleanups) c();
+        if (err) {
+          failed = true;
+          reject(err);
+        } else resolve();
+      };
+      const send = (w: Worker): void => {
+        const task = tasks[next++];
+        if (!task) return;
+        pending++;
+        w.postMessage(task);
+      };
+      if (tasks.length === 0) return resolve();
+      for (const w of pool()) {
+        const onMessage = (reply: WorkerReply): void => {
+          if (failed) return;
+          pending--;
+          if (!reply.ok) return stop(new Error(`worker failed: ${reply.message}`));
+          onReply(reply as T);
+          if (next < tasks.length) send(w);
+          else if (pending === 0) stop(null);
+        };
+        const onError = (err: Error): void => {
+          if (!failed) stop(err);
+        };
+        w.on('message', onMessage);
+        w.on('error', onError);
+        cleanups.push(() => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+        });
+      }
+      for (let k = 0; k < BLOCKS_IN_FLIGHT; k++) for (const w of pool()) send(w);
+    });
+
   return {
     threads,
-    runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput> {
+    async runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput> {
       const jobId = nextJobId++;
-      const blocks: { firstRun: number; count: number }[] = [];
-      for (let first = 0; first < job.runs; first += BLOCK_RUNS) blocks.push({ firstRun: first, count: Math.min(BLOCK_RUNS, job.runs - first) });
-      let matrix: RunMatrix | null = null;
-      let draws: Float64Array | null = null;
-      let levers = 0;
+      // Results go straight from the workers into shared memory: each run owns its own slots.
+      const compiled = cache.get(job.options);
+      const draw = drawSpec(job, context.params, compiled);
+      const matrix = new SharedArrayBuffer(draw.cells * job.runs * Float64Array.BYTES_PER_ELEMENT);
+      const draws = new SharedArrayBuffer(job.runs * draw.levers.length * Float64Array.BYTES_PER_ELEMENT);
+      const setUp: JobRequest = {
+        kind: 'job', jobId, seed: job.seed, runs: job.runs, model: compiled.portable, table: compiled.leverTable(job.parameters), draw, matrix, draws,
+      };
+      // Messages to one worker arrive in order: the job is set up before its first block.
+      for (const w of pool()) w.postMessage(setUp);
+
+      const blocks: WorkerRequest[] = [];
+      for (let first = 0; first < job.runs; first += BLOCK_RUNS) {
+        blocks.push({ kind: 'block', jobId, firstRun: first, count: Math.min(BLOCK_RUNS, job.runs - first) });
+      }
       let done = 0;
-      let next = 0;
-      return new Promise<MonteCarloOutput>((resolve, reject) => {
-        let failed = false;
-        let pending = 0;
-        const cleanups: (() => void)[] = [];
-        const finish = (err: Error | null): void => {
-          if (failed) return;
-          for (const c of cleanups) c();
-          if (err) {
-            failed = true;
-            reject(err);
-          }
-        };
-        const send = (w: Worker): void => {
-          const block = blocks[next++];
-          if (!block) return;
-          pending++;
-          const req: BlockRequest = { contextModule, jobId, job, firstRun: block.firstRun, count: block.count };
-          w.postMessage(req);
-        };
-        for (const w of pool()) {
-          const onMessage = (reply: BlockReply): void => {
-            if (failed) return;
-            pending--;
-            if (!reply.ok) return finish(new Error(`worker failed: ${reply.message}`));
-            const cells = reply.count > 0 ? reply.outputs.length / reply.count : 0;
-            levers = reply.count > 0 ? reply.draws.length / reply.count : 0;
-            matrix ??= new RunMatrix(cells, job.runs);
-            draws ??= new Float64Array(job.runs * levers);
-            matrix.setRuns(reply.firstRun, reply.count, reply.outputs);
-            draws.set(reply.draws, reply.firstRun * levers);
-            done += reply.count;
-            onProgress?.(done, job.runs);
-            if (next < blocks.length) send(w);
-            else if (pending === 0) {
-              finish(null);
-              // Years and output ids from the main thread's compiled model (cached); levers in draw order.
-              const compiled = cache.get(job.options);
-              resolve({ years: compiled.years, outputIds: compiled.outputIds, matrix, levers: Object.keys(job.uncertainty).sort(), draws });
-            }
-          };
-          const onError = (err: Error): void => finish(err);
-          w.on('message', onMessage);
-          w.on('error', onError);
-          cleanups.push(() => {
-            w.off('message', onMessage);
-            w.off('error', onError);
-          });
-        }
-        // Two blocks in flight per worker: a worker starts its next block while the main thread
-        // stores the previous one, instead of idling for a message round trip.
-        for (let k = 0; k < BLOCKS_IN_FLIGHT; k++) for (const w of pool()) send(w);
+      await dispatch<BlockReply & { ok: true }>(blocks, (reply) => {
+        done += reply.count;
+        onProgress?.(done, job.runs);
       });
+
+      // Quantiles of disjoint cell ranges, computed where the data already is.
+      const { cells, levers } = draw;
+      const chunk = Math.ceil(cells / (threads * 4));
+      const ranges: WorkerRequest[] = [];
+      for (let from = 0; from < cells; from += chunk) ranges.push({ kind: 'summarise', jobId, from, to: Math.min(cells, from + chunk) });
+      const summaries: (CellSummary | null)[] = new Array(cells).fill(null);
+      await dispatch<SummariseReply & { ok: true }>(ranges, (reply) => {
+        reply.summaries.forEach((s, i) => (summaries[reply.from + i] = s));
+      });
+
+      return {
+        years: compiled.years,
+        outputIds: compiled.outputIds,
+        matrix: new RunMatrix(cells, job.runs, matrix),
+        levers,
+        draws: new Float64Array(draws),
+        summaries,
+      };
     },
     async terminate(): Promise<void> {
       const ws = workers ?? [];

@@ -7,6 +7,7 @@
  *   milestone_fx_year (default 2014; not read by the model)
  */
 import type { PlanSource, Target } from '../../src/catalog/types.js';
+import { createPreparedRun, instantiate, type PortableModel } from '../../src/engine/runtime.js';
 import type { CompiledModel, ModelSpec, SimOptions } from '../../src/engine/types.js';
 import type { ParamRecord, ParamValue } from '../../src/params/types.js';
 import type { RunnerContext } from '../../src/runner/context.js';
@@ -40,46 +41,57 @@ function at(value: ParamValue, year: number): number {
 
 export let compileCount = 0;
 
+/**
+ * A stand-in for the engine: a three-output model written directly as "generated" source over a
+ * lever table with one column per year (row 0 `cut`, row 1 `push`), so the worker pool runs
+ * exactly what the single thread runs, from plain data.
+ */
 export function fixtureCompile(_spec: ModelSpec, params: readonly ParamRecord[], options: SimOptions): CompiledModel {
   compileCount++;
   const until = options.until ?? 2015;
   const years = Array.from({ length: until - 2010 + 1 }, (_, i) => 2010 + i);
+  const n = years.length;
   const defaults = Object.fromEntries(params.map((p) => [p.id, p.default]));
-  const simulate = (levers: Record<string, ParamValue>, out: Float64Array): Float64Array => {
-    const n = years.length;
-    let index = 100;
-    let share = 50;
-    years.forEach((year, y) => {
-      if (y > 0) {
-        index *= 1 - at(levers.cut ?? 0, year);
-        share += at(levers.push ?? 0, year);
-      }
-      out[y] = index;
-      out[n + y] = share;
-      out[2 * n + y] = y === 0 ? NaN : at(levers.push ?? 0, year);
-    });
-    return out;
+  const source = `
+    const n = ${n};
+    return {
+      v: new Float64Array(0),
+      run(T, out) {
+        let index = 100;
+        let share = 50;
+        for (let y = 0; y < n; y++) {
+          if (y > 0) { index *= 1 - T[y]; share += T[n + y]; }
+          out[y] = index;
+          out[n + y] = share;
+          out[2 * n + y] = y === 0 ? NaN : T[n + y];
+        }
+      },
+      trace() { throw new Error('trace is not used by the runner'); },
+    };`;
+  const portable: PortableModel = { source, levers: modelParamIds.length, columns: n, outLength: 3 * n };
+  const generated = instantiate(source);
+  const leverTable = (overrides: Readonly<Record<string, ParamValue>> = {}): Float64Array => {
+    const levers: Record<string, ParamValue> = { ...defaults, ...overrides };
+    const T = new Float64Array(modelParamIds.length * n);
+    modelParamIds.forEach((id, row) => years.forEach((year, y) => (T[row * n + y] = at(levers[id] ?? 0, year))));
+    return T;
   };
-  const compiled: CompiledModel = {
+  return {
     years,
     outputIds: fixtureOutputs,
     paramIds: modelParamIds,
     options: { start: 2010, until, dt: options.dt ?? 1 / 12, method: options.method ?? 'euler' },
-    run: (overrides = {}, out = new Float64Array(3 * years.length)) => simulate({ ...defaults, ...overrides }, out),
-    prepare: (overrides = {}) => ({
-      runWith: (idx, values, out = new Float64Array(3 * years.length)) => {
-        const levers: Record<string, ParamValue> = { ...defaults, ...overrides };
-        idx.forEach((i, k) => {
-          levers[modelParamIds[i] ?? ''] = values[k] ?? NaN;
-        });
-        return simulate(levers, out);
-      },
-    }),
+    run: (overrides = {}, out = new Float64Array(3 * n)) => {
+      generated.run(leverTable(overrides), out);
+      return out;
+    },
+    prepare: (overrides = {}) => createPreparedRun(generated, leverTable(overrides), portable),
+    portable,
+    leverTable,
     trace: () => {
       throw new Error('trace is not used by the runner');
     },
   };
-  return compiled;
 }
 
 const source: PlanSource = { section: 'test', line: 251, quote: '减少20%' };
@@ -100,11 +112,8 @@ export const fixtureContext: RunnerContext = {
       'fx.share': { name: { zh: '份额', en: 'Share' }, unit: '%' },
       'fx.added': { name: { zh: '年增', en: 'Added' }, unit: 'pp/year' },
     })[id],
-  workerModule: import.meta.url,
 };
 
-/** Lets the worker pool rebuild this context in its threads. */
-export const createRunnerContext = (): RunnerContext => fixtureContext;
 
 export function scenario(id: string, patch: Partial<ResolvedScenario> = {}): ResolvedScenario {
   return {

@@ -33,7 +33,7 @@ export function register(program: Command, io: CliIO): Command {
     .command('demo')
     .description('run every bundled scenario; write results, charts (zh + en) and a briefing · 运行全部内置情景并生成图表与简报')
     .option('--out <dir>', 'output folder', 'out')
-    .option('--threads <n>', 'worker threads for Monte Carlo (default 1)')
+    .option('--threads <n>', 'worker threads for Monte Carlo (default: as for hzsim run)')
     .action(async (opts: { out: string; threads?: string }) => {
       const started = performance.now();
       const flags = { ...parseNumbers({ ...(opts.threads === undefined ? {} : { threads: opts.threads }) }) };

@@ -34,7 +34,7 @@ export function register(program: Command, io: CliIO): Command {
     .option('--seed <s>', 'Monte Carlo seed, a non-negative integer (default: the scenario’s, else 2011)')
     .option('--out <dir>', 'write results.csv, results.json, attainment.csv and manifest.json here')
     .option('--until <year>', 'last simulated year (default 2015)')
-    .option('--threads <n>', 'worker threads for Monte Carlo (default 1; results are identical for any number)')
+    .option('--threads <n>', 'worker threads for Monte Carlo (default: the cores available when a scenario has ≥ 20,000 runs, else 1; results are identical for any number)')
     .option('--charts', 'also write the standard charts (SVG, PNG, HTML) to <out>/charts')
     .option('--lang <lang>', 'chart language: zh or en (default zh)', 'zh')
     .action(async (files: string[], opts: RunCliOptions) => {
