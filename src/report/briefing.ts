@@ -4,7 +4,8 @@
  * Pure: takes results and labels, returns text; the caller writes the files.
  */
 import type { ScenarioResult, Statistic } from '../runner/types.js';
-import { attainmentClassNames, briefingStrings, fill, type Lang } from './strings.js';
+import { attainmentClassLabels } from '../charts/i18n.js';
+import { briefingStrings, fill, type Lang } from './strings.js';
 
 export interface BriefingLabels {
   name(outputId: string, lang: Lang): string;
@@ -82,7 +83,7 @@ function attainmentMatrix(o: BriefingOptions): Table {
       ...o.results.map((r) => {
         const a = r.attainment.find((x) => x.target === id);
         if (!a) return s.none;
-        const klass = attainmentClassNames[o.lang][a.class];
+        const klass = attainmentClassLabels[a.class][o.lang];
         return a.probability === null ? klass : `${klass} ${Math.round(a.probability * 100)}%`;
       }),
     ]),
@@ -103,7 +104,7 @@ function numericTargetTable(o: BriefingOptions): Table {
         formatNumber(a.required),
         formatNumber(a.gap),
         a.yearReached === null ? s.none : String(a.yearReached),
-        attainmentClassNames[o.lang][a.class],
+        attainmentClassLabels[a.class][o.lang],
         a.probability === null ? s.none : `${Math.round(a.probability * 100)}%`,
       ]);
     }

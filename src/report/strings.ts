@@ -1,7 +1,7 @@
 /** Every user-facing string of the briefing, in both languages. */
-import type { AttainmentClass } from '../runner/types.js';
+import type { Lang } from '../charts/i18n.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export const briefingStrings = {
   zh: {
@@ -28,7 +28,7 @@ export const briefingStrings = {
     gap: '差距',
     charts: '图表',
     method:
-      '评估方法：将预测变化与达成目标所需变化之比分为四类（≥0.95 步入正轨，0.6–0.95 进展适中，0–0.6 进展不足，<0 背离目标），参照欧盟统计局与联合国亚太经社会的进展评估方法。方向性目标看指标是否按要求方向变化；里程碑看是否按期完成。',
+      '评估方法：将预测变化与达成目标所需变化之比分为四类（≥0.95 进展顺利，0.6–0.95 进展一般，0–0.6 进展不足，<0 背离目标），参照欧盟统计局与联合国亚太经社会的进展评估方法。方向性目标看指标是否按要求方向变化；里程碑看是否按期完成。',
     provenance: '数据来源：规划原文（行号见指标目录 `hzsim catalog`）；未由规划给出的数值均在参数表（`hzsim params`）中注明来源或假设理由。',
     none: '—',
   },
@@ -63,24 +63,6 @@ export const briefingStrings = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-export const attainmentClassNames: Record<Lang, Record<AttainmentClass, string>> = {
-  zh: {
-    'on-track': '步入正轨',
-    moderate: '进展适中',
-    insufficient: '进展不足',
-    'moving-away': '背离目标',
-    met: '已达成',
-    'not-met': '未达成',
-  },
-  en: {
-    'on-track': 'on track',
-    moderate: 'moderate progress',
-    insufficient: 'insufficient progress',
-    'moving-away': 'moving away',
-    met: 'met',
-    'not-met': 'not met',
-  },
-};
 
 /** Replaces `{name}` placeholders. */
 export const fill = (template: string, values: Record<string, string | number>): string =>
