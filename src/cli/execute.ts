@@ -12,6 +12,7 @@ import {
   CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, DEFAULT_THRESHOLDS,
   type ModelRunner, prepareRunOutputs, type RunnerContext, runMonteCarlo, runScenario, type ScenarioResult,
 } from '../runner/index.js';
+import type { IntegrationMethod, SimOptions } from '../engine/types.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import { briefingHtml, briefingMarkdown } from '../report/briefing.js';
 import { PACKAGE_VERSION } from '../version.js';
@@ -23,7 +24,16 @@ export interface RunFlags {
   readonly seed: number | undefined;
   readonly until: number | undefined;
   readonly threads: number | undefined;
+  readonly stepsPerYear?: number | undefined;
+  readonly method?: IntegrationMethod | undefined;
 }
+
+/** The simulation options the flags ask for (horizon, time step, integration method). */
+export const simOptionsOf = (flags: Pick<RunFlags, 'until' | 'stepsPerYear' | 'method'>): SimOptions => ({
+  ...(flags.until === undefined ? {} : { until: flags.until }),
+  ...(flags.stepsPerYear === undefined ? {} : { dt: 1 / flags.stepsPerYear }),
+  ...(flags.method === undefined ? {} : { method: flags.method }),
+});
 
 /** How one scenario is run: flags win over the scenario's own `montecarlo` block. */
 export function runPlan(s: ResolvedScenario, flags: Pick<RunFlags, 'runs' | 'seed'>): { mode: 'deterministic' } | { mode: 'montecarlo'; runs: number; seed: number } {
@@ -56,7 +66,7 @@ export interface Execution {
 export async function executeScenarios(scenarios: readonly ResolvedScenario[], flags: RunFlags, io: CliIO): Promise<Execution> {
   const context = createRunnerContext();
   const cache = new CompiledModelCache(context);
-  const simOptions = flags.until === undefined ? {} : { until: flags.until };
+  const simOptions = simOptionsOf(flags);
   const threads = flags.threads ?? defaultThreads(scenarios.map((s) => runPlan(s, flags)));
   const runner: ModelRunner = threads > 1 ? createWorkerPoolRunner(context, threads, cache) : createSingleThreadRunner(context, cache);
   const results: ScenarioResult[] = [];
@@ -85,7 +95,7 @@ export async function executeScenarios(scenarios: readonly ResolvedScenario[], f
 
 /** results.csv, results.json, attainment.csv, manifest.json — in memory. */
 export function resultFiles(execution: Execution, scenarios: readonly ResolvedScenario[], flags: RunFlags, cwd: string): Map<string, string> {
-  const compiled = execution.cache.get(flags.until === undefined ? {} : { until: flags.until });
+  const compiled = execution.cache.get(simOptionsOf(flags));
   return prepareRunOutputs(execution.results, {
     scenarios,
     params: execution.context.params,

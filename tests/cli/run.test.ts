@@ -108,3 +108,29 @@ describe('hzsim compare', () => {
     expect(row?.[10]).toBe('0');
   });
 });
+
+describe('hzsim run: time step and integration method', () => {
+  const approvals2015 = (sub: string): number => {
+    const rows = parseCsv(readFileSync(join(dir, sub, 'results.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const header = rows[0]!;
+    const col = (name: string) => header.indexOf(name);
+    const row = rows.find((r) => r[col('output')] === 'administration.approval-items' && r[col('year')] === '2015');
+    return Number(row?.[col('value')]);
+  };
+  it('RK4 matches continuous decay 100·e^(−5r); monthly Euler matches 100·(1 − r/12)^60; the manifest records both', async () => {
+    expect(await main(['run', 'base.yaml', '--runs', '1', '--method', 'rk4', '--out', 'rk4'], io())).toBe(0);
+    expect(await main(['run', 'base.yaml', '--runs', '1', '--steps-per-year', '12', '--out', 'euler12'], io())).toBe(0);
+    const r = 0.03; // the approval_reduction_rate default
+    expect(approvals2015('rk4')).toBeCloseTo(100 * Math.exp(-5 * r), 6);
+    expect(approvals2015('euler12')).toBeCloseTo(100 * (1 - r / 12) ** 60, 9);
+    expect(JSON.parse(readFileSync(join(dir, 'rk4', 'manifest.json'), 'utf8'))).toMatchObject({ simulation: { method: 'rk4' } });
+  });
+  it('refuses a bad step count and an unknown method together, writing nothing', async () => {
+    const cli = io();
+    expect(await main(['run', 'base.yaml', '--steps-per-year', '0', '--method', 'heun', '--out', 'never'], cli)).toBe(2);
+    const err = cli.err.join('');
+    expect(err).toContain("--steps-per-year: got '0'");
+    expect(err).toContain("--method: got 'heun' — expected euler or rk4");
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+});

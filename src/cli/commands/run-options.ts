@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError, type InputProblem } from '../../errors.js';
+import type { IntegrationMethod } from '../../engine/types.js';
 import { writeFilesAtomic } from '../../util/atomic.js';
 
 export const FIRST_UNTIL = 2011;
@@ -16,15 +17,20 @@ const messages = {
   nonNegativeInteger: (v: string) => `got '${v}' — expected a non-negative integer, e.g. 2011`,
   until: (v: string) => `got '${v}' — expected a year ≥ ${FIRST_UNTIL}, e.g. 2020`,
   threads: (v: string) => `got '${v}' — expected a positive integer number of worker threads, e.g. 2`,
+  stepsPerYear: (v: string) => `got '${v}' — expected a whole number of time steps per year from 1 to 365, e.g. 12 (monthly) or 52 (weekly)`,
+  method: (v: string) => `got '${v}' — expected euler or rk4`,
 };
 
 const INTEGER = /^\d+$/;
+const isMethod = (m: string | undefined): m is IntegrationMethod => m === 'euler' || m === 'rk4';
 
 export interface NumberOptions {
   readonly runs?: string;
   readonly seed?: string;
   readonly until?: string;
   readonly threads?: string;
+  readonly stepsPerYear?: string;
+  readonly method?: string;
 }
 
 export interface ParsedNumbers {
@@ -32,6 +38,8 @@ export interface ParsedNumbers {
   readonly seed: number | undefined;
   readonly until: number | undefined;
   readonly threads: number | undefined;
+  readonly stepsPerYear: number | undefined;
+  readonly method: IntegrationMethod | undefined;
 }
 
 /** Checks every numeric option at once; throws one InputError listing every bad one. */
@@ -49,7 +57,10 @@ export function parseNumbers(opts: NumberOptions): ParsedNumbers {
     seed: check('--seed', opts.seed, (n) => n >= 0, messages.nonNegativeInteger),
     until: check('--until', opts.until, (n) => n >= FIRST_UNTIL && n <= 9999, messages.until),
     threads: check('--threads', opts.threads, (n) => n >= 1, messages.threads),
+    stepsPerYear: check('--steps-per-year', opts.stepsPerYear, (n) => n >= 1 && n <= 365, messages.stepsPerYear),
+    method: isMethod(opts.method) ? opts.method : undefined,
   };
+  if (opts.method !== undefined && parsed.method === undefined) problems.push({ file: '<cli>', path: '--method', message: messages.method(opts.method) });
   if (problems.length > 0) throw new InputError(problems);
   return parsed;
 }

@@ -21,6 +21,8 @@ interface RunCliOptions {
   out?: string;
   until?: string;
   threads?: string;
+  stepsPerYear?: string;
+  method?: string;
   charts?: boolean;
   lang?: string;
 }
@@ -35,6 +37,8 @@ export function register(program: Command, io: CliIO): Command {
     .option('--out <dir>', 'write results.csv, results.json, attainment.csv and manifest.json here')
     .option('--until <year>', 'last simulated year (default 2015)')
     .option('--threads <n>', 'worker threads for Monte Carlo (default: the cores available when a scenario has ≥ 20,000 runs, else 1; results are identical for any number)')
+    .option('--steps-per-year <n>', 'time steps per simulated year (default 12: monthly)')
+    .option('--method <method>', 'integration method: euler (default, as Vensim) or rk4')
     .option('--charts', 'also write the standard charts (SVG, PNG, HTML) to <out>/charts')
     .option('--lang <lang>', 'chart language: zh or en (default zh)', 'zh')
     .action(async (files: string[], opts: RunCliOptions) => {
