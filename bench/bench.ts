@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: performance of the full coupled Hangzhou model (monthly step, 2010–2015) and of
- * chart rendering. Prints a table and writes out/bench.json. Never part of `npm test`.
+ * chart rendering, measured on the built package (dist/: what `npx hzsim` and importers run) under
+ * plain node — the script builds first and compiles this file to .bench/ (under tsx's loader the
+ * main thread ran the same code about 60 % slower, which skewed every single-thread figure).
+ * Prints a table and writes out/bench.json. Never part of `npm test`.
  *
  * Figures (issue "Performance"): single-run latency (median of many); Monte Carlo throughput at
  * 1k / 10k / 100k runs; cost per equation evaluation against a flat Float64Array reference loop
@@ -14,17 +17,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderFormats, standardChartSpecs } from '../src/charts/standard.js';
-import { compileModel, inspectModel } from '../src/engine/index.js';
-import { hangzhouModel } from '../src/models/index.js';
-import { params } from '../src/params/index.js';
+import { renderFormats, standardChartSpecs } from '../dist/charts/standard.js';
+import { compileModel, inspectModel } from '../dist/engine/index.js';
+import { hangzhouModel } from '../dist/models/index.js';
+import { params } from '../dist/params/index.js';
 import {
   CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, runMonteCarlo, runScenario,
   type ScenarioResult,
-} from '../src/runner/index.js';
-import { loadScenarios } from '../src/scenario/index.js';
-import { bundledScenarioFiles } from '../src/cli/commands/demo.js';
-import { PACKAGE_VERSION } from '../src/version.js';
+} from '../dist/runner/index.js';
+import { loadScenarios } from '../dist/scenario/index.js';
+import { bundledScenarioFiles } from '../dist/cli/commands/demo.js';
+import { PACKAGE_VERSION } from '../dist/version.js';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string, string][] = [];
