@@ -3,15 +3,15 @@
  * (50 stocks, 50 flows, 100 auxiliaries, plus 3 levers) at a monthly step over 2010–2015 on one
  * thread, against a hand-written loop doing the same arithmetic on a flat Float64Array.
  *
- *   npx tsx bench/engine-micro.ts [runs] [euler|rk4]   (the reference loop is always Euler)
+ *   npx tsx scripts/bench/engine-micro.ts [runs] [euler|rk4]   (the reference loop is always Euler)
  *
  * The reference reports only the 10 stock outputs (the engine also re-evaluates auxiliaries at
  * each year end, a few extra evaluations per year that the reference skips).
  * Prints the median of 5 timed repetitions (after warm-up) and the engine/reference ratio.
  */
 import { performance } from 'node:perf_hooks';
-import { compileModel, type ModelSpec, type VarDef } from '../src/engine/index.js';
-import type { ParamRecord } from '../src/params/types.js';
+import { compileModel, type ModelSpec, type VarDef } from '../../src/engine/index.js';
+import type { ParamRecord } from '../../src/params/types.js';
 
 const NS = 50; // stocks = flows
 const NA = 100; // auxiliaries

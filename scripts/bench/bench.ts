@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: performance of the full coupled Hangzhou model (monthly step, 2010–2015) and of
  * chart rendering, measured on the built package (dist/: what `npx hzsim` and importers run) under
- * plain node — the script builds first and compiles this file to .bench/ (under tsx's loader the
+ * plain node — the script builds first and compiles this file to .cache/bench/ (under tsx's loader the
  * main thread ran the same code about 60 % slower, which skewed every single-thread figure).
  * Prints a table and writes out/bench.json. Never part of `npm test`.
  *
@@ -17,17 +17,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderFormats, standardChartSpecs } from '../dist/charts/standard.js';
-import { compileModel, inspectModel } from '../dist/engine/index.js';
-import { hangzhouModel } from '../dist/models/index.js';
-import { params } from '../dist/params/index.js';
+import { renderFormats, standardChartSpecs } from '../../dist/charts/standard.js';
+import { compileModel, inspectModel } from '../../dist/engine/index.js';
+import { hangzhouModel } from '../../dist/models/index.js';
+import { params } from '../../dist/params/index.js';
 import {
   CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, runMonteCarlo, runScenario,
   type ScenarioResult,
-} from '../dist/runner/index.js';
-import { loadScenarios } from '../dist/scenario/index.js';
-import { bundledScenarioFiles } from '../dist/cli/commands/demo.js';
-import { PACKAGE_VERSION } from '../dist/version.js';
+} from '../../dist/runner/index.js';
+import { loadScenarios } from '../../dist/scenario/index.js';
+import { bundledScenarioFiles } from '../../dist/cli/commands/demo.js';
+import { PACKAGE_VERSION } from '../../dist/version.js';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string, string][] = [];
