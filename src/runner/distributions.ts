@@ -1,7 +1,8 @@
 /**
  * Samplers for every DistributionSpec of a scenario's `uncertainty`. Each takes its random source
- * (never Math.random) and consumes a fixed, documented number of uniforms per draw except the
- * gamma (beta) sampler, whose rejection step accepts with probability > 0.95 per attempt.
+ * (a seeded stream, never the global generator) and consumes a fixed, documented number of
+ * uniforms per draw except the gamma (beta) sampler, whose rejection step accepts with
+ * probability > 0.95 per attempt.
  *
  * Truncation to the lever's range: the normal is truncated exactly (inverse CDF on the truncated
  * interval [min, max] ∩ range); the other families are clamped into the range (a scenario's
