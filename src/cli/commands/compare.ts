@@ -11,7 +11,8 @@ import {
 import { loadScenarios } from '../../scenario/index.js';
 import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import type { CliIO } from '../io.js';
-import { parseNumbers, table, writeOut } from './run-options.js';
+import { renderTable } from '../table.js';
+import { parseNumbers, writeOut } from './run-options.js';
 
 export const COMPARE_CSV_HEADER = ['scenario', 'baseline', 'output', 'name_zh', 'name_en', 'unit', 'year', 'statistic', 'value', 'baseline_value', 'difference'] as const;
 const TOP = 12;
@@ -43,15 +44,16 @@ export function formatComparison(c: Comparison, describe: (id: string) => Output
   const levers =
     c.levers.length === 0
       ? 'No lever differs between the scenarios.\n'
-      : table([['lever', ...ids], ...c.levers.map((l) => [l.param, ...l.values])]);
+      : renderTable(['lever', ...ids], c.levers.map((l) => [l.param, ...l.values]));
   const top = largestDifferences(c, TOP);
   const diffs =
     top.length === 0
       ? 'No output differs.\n'
-      : table([
+      : renderTable(
           ['scenario', 'output', 'year', c.baseline, 'value', 'difference', 'unit', 'name'],
-          ...top.map((d) => [d.scenario, d.output, String(d.year), fmt(d.baselineValue), fmt(d.value), signed(d.difference), describe(d.output)?.unit ?? '', describe(d.output)?.name.zh ?? '']),
-        ]);
+          top.map((d) => [d.scenario, d.output, String(d.year), fmt(d.baselineValue), fmt(d.value), signed(d.difference), describe(d.output)?.unit ?? '', describe(d.output)?.name.zh ?? '']),
+          new Set([3, 4, 5]),
+        );
   return `What changed (levers; baseline ${c.baseline}):\n${levers}\nLargest differences (relative to ${c.baseline}):\n${diffs}`;
 }
 

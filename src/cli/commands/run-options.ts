@@ -69,10 +69,3 @@ export function parseNumbers(opts: NumberOptions): ParsedNumbers {
 export function writeOut(cwd: string, out: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   return writeFilesAtomic(resolve(cwd, out), files);
 }
-
-/** Left-aligned text columns (ASCII ids and numbers; CJK text goes last on a line). */
-export function table(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
-}

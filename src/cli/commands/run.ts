@@ -13,7 +13,8 @@ import { loadScenarios } from '../../scenario/index.js';
 import { formatNumber } from '../../util/csv.js';
 import { chartFiles, executeScenarios, resultFiles } from '../execute.js';
 import type { CliIO } from '../io.js';
-import { parseNumbers, table, writeOut } from './run-options.js';
+import { renderTable } from '../table.js';
+import { parseNumbers, writeOut } from './run-options.js';
 
 interface RunCliOptions {
   runs?: string;
@@ -78,7 +79,7 @@ export function attainmentSummary(results: readonly ScenarioResult[]): string {
         a.label.zh,
       ]),
     ];
-    return `${r.scenario.id} · ${r.scenario.title.zh} (${mode}) — ${r.attainment.length} targets: ${countLine || 'none in horizon'}\n${table(rows)}`;
+    return `${r.scenario.id} · ${r.scenario.title.zh} (${mode}) — ${r.attainment.length} targets: ${countLine || 'none in horizon'}\n${renderTable(rows[0] ?? [], rows.slice(1))}`;
   });
   return blocks.join('\n');
 }
