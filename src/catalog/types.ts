@@ -10,6 +10,9 @@ export interface Text {
   readonly en: string;
 }
 
+/** A language of the library's output: the keys of Text. */
+export type Lang = keyof Text;
+
 export const Domains = {
   integration: { zh: '城乡一体化', en: 'Urban-rural integration' },
   urbanisation: { zh: '城镇化与户籍', en: 'Urbanisation and hukou' },

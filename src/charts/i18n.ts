@@ -2,9 +2,10 @@
  * Every string a chart shows (titles, axis titles, legends, footnotes) and every chart error text,
  * in Chinese (default: the plan's language) and English. Builders never hold literal UI text.
  */
+import type { Lang } from '../catalog/types.js';
 import type { AttainmentClass } from '../runner/types.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 export const Langs = ['zh', 'en'] as const satisfies readonly Lang[];
 export const isLang = (s: string): s is Lang => (Langs as readonly string[]).includes(s);
 

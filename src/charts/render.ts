@@ -11,7 +11,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { InputError } from '../errors.js';
-import { chartErrors } from './i18n.js';
+import { chartErrors, type Lang } from './i18n.js';
 import { estimateTextWidth } from './text-width.js';
 
 export const ChartFormats = ['vl.json', 'svg', 'png', 'html'] as const;
@@ -227,7 +227,7 @@ export function renderHtml(spec: TopLevelSpec, title = 'hzsim chart'): string {
  * One self-contained page showing several charts: the vega runtime is inlined once (≈ 0.8 MB)
  * whatever the number of charts, so a whole chart set opens offline from a single file.
  */
-export function renderHtmlGallery(charts: readonly { spec: TopLevelSpec; title: string }[], pageTitle: string, lang: 'zh' | 'en' = 'zh'): string {
+export function renderHtmlGallery(charts: readonly { spec: TopLevelSpec; title: string }[], pageTitle: string, lang: Lang = 'zh'): string {
   const json = (x: unknown): string => JSON.stringify(x).replace(/</g, '\\u003c');
   const single = charts.length === 1;
   // Each chart carries its own title; the figure's aria-label names it for screen readers.

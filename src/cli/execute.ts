@@ -163,7 +163,7 @@ export function briefingFiles(results: readonly ScenarioResult[], langs: readonl
     const options = {
       lang,
       results,
-      labels: { name: (id: string, l: Lang) => labels.name(id, l), unit: (id: string, l: Lang) => labels.unit(id, l) },
+      labels, // a chart LabelSource is already what the briefing needs
       headline: HEADLINE_INDICATORS,
       charts,
       version: PACKAGE_VERSION,

@@ -2,15 +2,13 @@
  * `--domain` and `--lang`, shared by the listing commands (`hzsim catalog`, `hzsim params`):
  * both are checked together so every bad option is reported at once (exit 2).
  */
-import { Domains, isDomain, type Domain } from '../catalog/types.js';
+import { Domains, isDomain, type Domain, type Lang } from '../catalog/types.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { didYouMean } from '../util/suggest.js';
 
-export type ListingLang = 'zh' | 'en';
-
 export const domainList = Object.keys(Domains).join(', ');
 
-export function parseListingOptions(opts: { domain?: string; lang: string }): { domain: Domain | undefined; lang: ListingLang } {
+export function parseListingOptions(opts: { domain?: string; lang: string }): { domain: Domain | undefined; lang: Lang } {
   const problems: InputProblem[] = [];
   if (opts.domain !== undefined && !isDomain(opts.domain)) {
     problems.push({
@@ -23,5 +21,5 @@ export function parseListingOptions(opts: { domain?: string; lang: string }): { 
     problems.push({ file: '<cli>', path: '--lang', message: `unknown language '${opts.lang}' — expected zh or en` });
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { domain: opts.domain as Domain | undefined, lang: opts.lang as ListingLang };
+  return { domain: opts.domain as Domain | undefined, lang: opts.lang as Lang };
 }

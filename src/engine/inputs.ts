@@ -50,3 +50,10 @@ export function valueForYear(s: ResolvedSchedule, year: number, interpolation: I
   const v1 = values[i + 1] as number;
   return v + ((v1 - v) * (year - y0)) / (y1 - y0);
 }
+
+/**
+ * A lever value (constant or schedule) for calendar year `year`: the one reading of the time
+ * convention that the engine, the scenario merge and the runner's attainment all use.
+ */
+export const leverValueForYear = (value: ParamValue, year: number, interpolation: Interpolation = 'step', param = 'lever'): number =>
+  valueForYear(toSchedule(param, value), year, interpolation);

@@ -14,6 +14,7 @@ import {
   type MathNode,
 } from 'mathjs';
 import { ModelError } from '../errors.js';
+import { suggestIds } from '../util/suggest.js';
 import type { VarId } from './types.js';
 import { messages } from './messages.js';
 
@@ -134,26 +135,5 @@ export function parseExpression(owner: VarId, field: string, source: string, kno
   return { source, node, reads };
 }
 
-/** Up to three known ids closest to `name` by edit distance (for "did you mean"). */
-export function nearest(name: string, known: Iterable<string>, count = 3): string[] {
-  return [...known]
-    .map((id) => ({ id, d: editDistance(name, id) }))
-    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
-    .slice(0, count)
-    .map((x) => x.id);
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] as number;
-      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] as number;
-}
+/** Up to three known ids closest to `name`, for "did you mean" (the library's one suggester). */
+export const nearest = (name: string, known: Iterable<string>): string[] => suggestIds(name, [...known]);

@@ -5,18 +5,12 @@
  */
 import { inspectModel, type ModelInspection, type VariableInfo } from '../engine/index.js';
 import { params, type Param } from '../params/index.js';
-import type { ParamValue, Provenance } from '../params/types.js';
+import { formatParamValue } from '../params/format.js';
+import type { Provenance } from '../params/types.js';
 import { hangzhouModel, indicatorVariable, modelSeries } from './index.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
-
-const formatValue = (v: ParamValue): string =>
-  typeof v === 'number'
-    ? String(v)
-    : Object.entries(v)
-        .map(([year, x]) => `${year}: ${x}`)
-        .join(', ');
 
 export const formatProvenance = (p: Provenance): string =>
   p.kind === 'plan' ? `plan, line ${p.line}: “${p.quote}”` : p.kind === 'external' ? `external: ${p.citation}` : `assumption: ${p.reason}`;
@@ -28,7 +22,7 @@ function leverTable(levers: readonly Param[]): string[] {
     const range = `${p.range.min} – ${p.range.max}${p.integer ? ' (integer)' : ''}`;
     const source = p.source ? `line ${p.source.line}: “${p.source.quote}”` : '— (initial condition / technical)';
     lines.push(
-      `| ${code(p.id)}<br>${cell(p.name.zh)}<br>${cell(p.name.en)} | ${code(p.unit)} | ${formatValue(p.default)} | ${range} | ${cell(source)} | ${cell(p.description.en)} | ${cell(formatProvenance(p.provenance))} |`,
+      `| ${code(p.id)}<br>${cell(p.name.zh)}<br>${cell(p.name.en)} | ${code(p.unit)} | ${formatParamValue(p.default)} | ${range} | ${cell(source)} | ${cell(p.description.en)} | ${cell(formatProvenance(p.provenance))} |`,
     );
   }
   return [...lines, ''];

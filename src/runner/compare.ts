@@ -2,8 +2,9 @@
  * Comparing scenarios: per output and year, each scenario minus the first; and "what did we
  * change": the levers whose value (or distribution) differs between the scenarios.
  */
-import type { ParamRecord, ParamValue } from '../params/types.js';
+import type { ParamRecord } from '../params/types.js';
 import type { DistributionSpec, ResolvedScenario } from '../scenario/types.js';
+import { formatParamValue } from '../params/format.js';
 import { formatNumber } from '../util/csv.js';
 import type { ScenarioMeta, ScenarioResult, Statistic } from './types.js';
 
@@ -35,15 +36,7 @@ export interface Comparison {
   readonly differences: readonly DifferenceRow[];
 }
 
-/** A schedule as `0.02 (2011) → 0.05 (2013)`, a constant as its number. */
-export function formatParamValue(value: ParamValue): string {
-  if (typeof value === 'number') return formatNumber(value);
-  return Object.keys(value)
-    .map(Number)
-    .sort((a, b) => a - b)
-    .map((year) => `${formatNumber(value[year] ?? NaN)} (${year})`)
-    .join(' → ');
-}
+export { formatParamValue };
 
 /** A distribution as `triangular(0.05, 0.08, 0.1)`. */
 export function formatDistribution(d: DistributionSpec): string {

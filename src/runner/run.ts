@@ -4,6 +4,7 @@
  * CompiledModelCache) and reused for every scenario and run.
  */
 import type { Target } from '../catalog/types.js';
+import { leverValueForYear } from '../engine/inputs.js';
 import type { IntegrationMethod, SimOptions } from '../engine/types.js';
 import type { ParamRecord, ParamValue } from '../params/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
@@ -41,14 +42,11 @@ export function simOptionsOf(options: Pick<RunOptions, 'until' | 'dt' | 'method'
   };
 }
 
-/** A lever's value in year `year` (step schedule), for the scenario or its default. */
+/** A lever's value in year `year` for the scenario (or its default), read as the engine reads it. */
 export function leverValue(param: string, overrides: Readonly<Record<string, ParamValue>>, records: ReadonlyMap<string, ParamRecord>, year: number): number {
-  const value = overrides[param] ?? records.get(param)?.default;
-  if (value === undefined) return NaN;
-  if (typeof value === 'number') return value;
-  const keys = Object.keys(value).map(Number).sort((a, b) => a - b);
-  const key = keys.filter((k) => k <= year).pop() ?? keys[0];
-  return key === undefined ? NaN : (value[key] ?? NaN);
+  const record = records.get(param);
+  const value = overrides[param] ?? record?.default;
+  return value === undefined ? NaN : leverValueForYear(value, year, record?.interpolation ?? 'step', param);
 }
 
 /** The targets judged for a scenario: the plan's, then its own; those beyond the horizon are left out. */

@@ -10,7 +10,7 @@ import type { ParamValue } from '../params/types.js';
 import type { FullContext } from './context.js';
 import { mergeOverride } from './merge.js';
 import { messages } from './messages.js';
-import { nearest } from './nearest.js';
+import { suggestIds } from '../util/suggest.js';
 import { parseSource, type ParsedSource, type PathSegment, type SourceFormat } from './source.js';
 import { toTarget } from './targets.js';
 import type { DistributionSpec, ResolvedScenario, ScenarioFile, ScenarioSourceFile } from './types.js';
@@ -177,7 +177,7 @@ export class ScenarioLoader {
           .map((n) => basename(n, extname(n)))
           .filter((n) => n !== 'scenario.schema');
         const shown = lookedFor.map((c) => this.display(c));
-        problems.push(this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, nearest(basename(ref), siblings))));
+        problems.push(this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, suggestIds(basename(ref), siblings))));
         parentFailed = true;
       } else if (found === abs || stack.includes(found)) {
         const from = found === abs ? [abs] : stack.slice(stack.indexOf(found)).concat(abs);

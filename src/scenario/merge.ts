@@ -13,9 +13,10 @@
  * is written too, so the years before it are not pulled toward the override:
  *   inherited 0.02, override {2013: 0.05} → {2010: 0.02, 2012: 0.02, 2013: 0.05}.
  */
+import { leverValueForYear, type Interpolation } from '../engine/inputs.js';
 import type { ParamValue, Schedule } from '../params/types.js';
 
-export type Interpolation = 'step' | 'linear';
+export type { Interpolation };
 
 /** Schedule entries as sorted [year, value] pairs. */
 export function scheduleEntries(schedule: Schedule): [number, number][] {
@@ -24,25 +25,9 @@ export function scheduleEntries(schedule: Schedule): [number, number][] {
     .sort((a, b) => a[0] - b[0]);
 }
 
-/** The value a lever takes in calendar year `year` (the engine's reading of a schedule). */
-export function valueInYear(value: ParamValue, year: number, interpolation: Interpolation = 'step'): number {
-  if (typeof value === 'number') return value;
-  const entries = scheduleEntries(value);
-  const first = entries[0];
-  if (!first) throw new Error('valueInYear: empty schedule');
-  if (year <= first[0]) return first[1];
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const here = entries[i];
-    if (!here || here[0] > year) continue;
-    const next = entries[i + 1];
-    if (interpolation === 'linear' && next && here[0] !== year) {
-      const f = (year - here[0]) / (next[0] - here[0]);
-      return here[1] + f * (next[1] - here[1]);
-    }
-    return here[1];
-  }
-  return first[1];
-}
+/** The value a lever takes in calendar year `year` — the engine's own reading of a schedule. */
+export const valueInYear = (value: ParamValue, year: number, interpolation: Interpolation = 'step'): number =>
+  leverValueForYear(value, year, interpolation);
 
 /**
  * The value of a lever after applying `override` on top of `inherited`.

@@ -6,7 +6,7 @@
 import type { ParamRecord } from '../params/types.js';
 import type { FullContext } from './context.js';
 import { messages } from './messages.js';
-import { nearest } from './nearest.js';
+import { suggestIds } from '../util/suggest.js';
 import type { PathSegment } from './source.js';
 import type { DistributionKind, ScenarioFile } from './types.js';
 
@@ -101,7 +101,7 @@ type Report = (path: readonly PathSegment[], message: string, focus?: 'key' | 'v
 
 function checkUnknownFields(obj: Obj, allowed: readonly string[], path: readonly PathSegment[], report: Report): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) report([...path, key], messages.unknownField(key, allowed, nearest(key, allowed)), 'key');
+    if (!allowed.includes(key)) report([...path, key], messages.unknownField(key, allowed, suggestIds(key, allowed)), 'key');
   }
 }
 
@@ -122,7 +122,7 @@ function checkText(value: unknown, path: readonly PathSegment[], report: Report)
 
 function lookupLever(id: string, path: readonly PathSegment[], ctx: FullContext, report: Report): ParamRecord | null {
   const lever = ctx.params.get(id);
-  if (!lever) report(path, messages.unknownLever(id, nearest(id, ctx.paramIds)), 'key');
+  if (!lever) report(path, messages.unknownLever(id, suggestIds(id, ctx.paramIds)), 'key');
   return lever ?? null;
 }
 
@@ -188,7 +188,7 @@ function checkDistribution(spec: Obj, path: readonly PathSegment[], lever: Param
     return;
   }
   if (!isDistributionKind(dist)) {
-    const suggestions = typeof dist === 'string' ? nearest(dist, DISTRIBUTION_KINDS) : [];
+    const suggestions = typeof dist === 'string' ? suggestIds(dist, DISTRIBUTION_KINDS) : [];
     report([...path, 'dist'], messages.unknownDist(dist, DISTRIBUTION_KINDS, suggestions));
     return;
   }
@@ -344,7 +344,7 @@ function checkTargets(value: unknown, ctx: FullContext, report: Report): void {
     else if (typeof item.indicator !== 'string') report([...path, 'indicator'], messages.wrongType(item.indicator, 'an indicator id'));
     else {
       indicator = ctx.indicators.find(item.indicator) ?? null;
-      if (!indicator) report([...path, 'indicator'], messages.unknownIndicator(item.indicator, nearest(item.indicator, ctx.indicators.ids)));
+      if (!indicator) report([...path, 'indicator'], messages.unknownIndicator(item.indicator, suggestIds(item.indicator, ctx.indicators.ids)));
     }
 
     let year: number | null = null;

@@ -10,12 +10,11 @@ import {
   type Indicator,
   type Target,
 } from '../../catalog/index.js';
+import type { Lang } from '../../catalog/types.js';
 import type { CliIO } from '../io.js';
 import { domainList, parseListingOptions } from '../listing-options.js';
 import { renderTable } from '../table.js';
 import { displayUnit } from '../../charts/i18n.js';
-
-type Lang = 'zh' | 'en';
 
 const percent = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x * 1000) / 10)}%`;
 

@@ -36,7 +36,7 @@ export function register(program: Command, io: CliIO): Command {
     .option('--threads <n>', 'worker threads for Monte Carlo (default: as for hzsim run)')
     .action(async (opts: { out: string; threads?: string }) => {
       const started = performance.now();
-      const flags = { ...parseNumbers({ ...(opts.threads === undefined ? {} : { threads: opts.threads }) }) };
+      const flags = parseNumbers({ threads: opts.threads });
       const files = bundledScenarioFiles();
       const scenarios = loadScenarios(files, { cwd: io.cwd });
       io.stdout(`running ${scenarios.length} scenarios: ${scenarios.map((s) => s.id).join(', ')}\n`);
@@ -56,9 +56,8 @@ export function register(program: Command, io: CliIO): Command {
         for (const a of r.attainment) classes.set(a.class, (classes.get(a.class) ?? 0) + 1);
         io.stdout(`  ${r.scenario.id.padEnd(16)} ${mode.padEnd(32)} ${[...classes].map(([c, n]) => `${n} ${c}`).join(', ')}\n`);
       }
-      const charted = written.filter((f) => f.includes(`${join(opts.out, 'charts')}`)).length;
       io.stdout(
-        `wrote ${written.length} files to ${opts.out}/ (${results.size} result files, ${charted} chart files, ${briefing.size} briefing files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+        `wrote ${written.length} files to ${opts.out}/ (${results.size} result files, ${charts.files.size} chart files, ${briefing.size} briefing files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
           `  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.zh.html'))}  ·  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.en.html'))}\n`,
       );
       if (charts.skipped.length > 0) io.stdout(`skipped charts: ${charts.skipped.join('; ')}\n`);

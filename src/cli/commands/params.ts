@@ -4,12 +4,11 @@
  */
 import type { Command } from 'commander';
 import { params, type Param } from '../../params/index.js';
-import type { ParamValue } from '../../params/types.js';
+import { formatParamValue } from '../../params/format.js';
+import type { Lang } from '../../catalog/types.js';
 import type { CliIO } from '../io.js';
 import { domainList, parseListingOptions } from '../listing-options.js';
 import { renderTable } from '../table.js';
-
-type Lang = 'zh' | 'en';
 
 const TEXT = {
   zh: {
@@ -27,20 +26,13 @@ const TEXT = {
   },
 } as const;
 
-const formatDefault = (v: ParamValue): string =>
-  typeof v === 'number'
-    ? String(v)
-    : Object.entries(v)
-        .map(([y, x]) => `${y}:${x}`)
-        .join(' ');
-
 export function renderParamsTable(levers: readonly Param[], lang: Lang): string {
   const text = TEXT[lang];
   const rows = levers.map((p) => [
     p.id,
     p.name[lang],
     p.unit,
-    formatDefault(p.default),
+    formatParamValue(p.default),
     `${p.range.min}–${p.range.max}`,
     p.source ? String(p.source.line) : '—',
     text.kinds[p.provenance.kind],
