@@ -42,15 +42,17 @@ const MATH_FUNCTIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * JS source for `node`. `slot(id)` gives a variable's index in `v`; `dt` is inlined as a literal.
+ * JS source for `node`. `slot(id)` gives a variable's index in `v`; `dt` and `start` are inlined as
+ * literals.
  * Comparisons yield 1 or 0 and a condition is true when non-zero (and not NaN), as in mathjs.
  */
-export function toJs(node: MathNode, slot: (id: VarId) => number, dt: number): string {
+export function toJs(node: MathNode, slot: (id: VarId) => number, dt: number, start: number): string {
   const js = (n: MathNode): string => {
     if (isConstantNode(n)) return `(${String(n.value as number)})`;
     if (isSymbolNode(n)) {
       if (n.name === 'time') return 'time';
       if (n.name === 'dt') return `(${String(dt)})`;
+      if (n.name === 'start') return `(${String(start)})`;
       return `v[${slot(n.name)}]`;
     }
     if (isParenthesisNode(n)) return js(n.content);

@@ -221,7 +221,7 @@ function generateSource(
   const expr = (id: VarId): string => {
     const fv = model.byId.get(id);
     if (!fv?.expr) throw new Error(`engine: no expression for ${id}`);
-    return toJs(fv.expr.node, s, opts.dt);
+    return toJs(fv.expr.node, s, opts.dt, opts.start);
   };
   const lines: string[] = ['"use strict";', HELPERS, `const v = new Float64Array(${Math.max(slot.size, 1)});`];
 

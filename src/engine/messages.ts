@@ -6,14 +6,14 @@ export const messages = {
   badId: (id: string, sub: string) =>
     `variable id ${q(id)} in subsystem ${q(sub)} is not an identifier (expected letters, digits and _, not starting with a digit)`,
   reservedId: (id: string, sub: string) =>
-    `variable id ${q(id)} in subsystem ${q(sub)} is reserved (a function of the equation language, or time/dt)`,
+    `variable id ${q(id)} in subsystem ${q(sub)} is reserved (a function of the equation language, or time/dt/start)`,
   duplicateId: (id: string, first: string, second: string) =>
     `duplicate variable id ${q(id)} (declared in subsystem ${q(first)} and again in ${q(second)})`,
   syntax: (owner: string, field: string, source: string, detail: string) =>
     `cannot parse ${field} of ${q(owner)}: ${q(source)}: ${detail}`,
   notInLanguage: (owner: string, field: string, source: string, what: string) =>
     `${field} of ${q(owner)} = ${q(source)} uses ${what}, which is not in the equation language ` +
-    `(numbers, variable ids, + - * / ^, unary -, comparisons, ?:, min max abs exp log sqrt floor ceil round clamp step ramp, time, dt)`,
+    `(numbers, variable ids, + - * / ^, unary -, comparisons, ?:, min max abs exp log sqrt floor ceil round clamp step ramp, time, dt, start)`,
   unknownSymbol: (owner: string, field: string, source: string, symbol: string, near: readonly string[]) =>
     `unknown symbol ${q(symbol)} in ${field} of ${q(owner)} = ${q(source)}` +
     (near.length > 0 ? `; nearest ids: ${near.map(q).join(', ')}` : ''),

@@ -37,9 +37,12 @@ export type FunctionName = keyof typeof FUNCTIONS;
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 export const isFunctionName = (name: string): name is FunctionName => Object.hasOwn(FUNCTIONS, name);
 
-/** Symbols the engine supplies: the decimal time and the time step (both in years). */
-export const TIME_SYMBOLS = ['time', 'dt'] as const;
-const isTimeSymbol = (name: string): boolean => name === 'time' || name === 'dt';
+/**
+ * Symbols the engine supplies: the decimal time, the time step and the start (base) year of the
+ * run (all in years), so equations say `time - start` rather than a hard-coded base year.
+ */
+export const TIME_SYMBOLS = ['time', 'dt', 'start'] as const;
+const isTimeSymbol = (name: string): boolean => (TIME_SYMBOLS as readonly string[]).includes(name);
 
 /** mathjs operator function name → the language's operator. */
 export const BINARY_OPERATORS = {

@@ -8,7 +8,8 @@
  * Equation language (a mathjs subset): numbers, variable ids, + - * / ^, unary -, parentheses,
  * comparisons (< <= > >= == !=), `cond ? a : b`, and the functions min, max, abs, exp, log, sqrt,
  * floor, ceil, round, clamp(x, lo, hi), step(height, year) (0 before `year`, height from `year`),
- * ramp(slope, startYear, endYear), and the symbols `time` (decimal year) and `dt` (years).
+ * ramp(slope, startYear, endYear), and the symbols `time` (decimal year), `dt` (years) and `start`
+ * (the run's first year, the base year of the baseline).
  * Variable ids are snake_case identifiers (mathjs symbols): `rural_hukou`, `quota_balance`.
  *
  * Semantics fixed by the engine (added): comparisons yield 1 or 0; `c ? a : b` takes `a` when c is

@@ -142,7 +142,7 @@ function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label
   const visit = (n: MathNode): DimValue => {
     if (isConstantNode(n)) return literal(typeof n.value === 'number' ? n.value : null);
     if (isSymbolNode(n)) {
-      if (n.name === 'time' || n.name === 'dt') return known(year, 'year');
+      if (n.name === 'time' || n.name === 'dt' || n.name === 'start') return known(year, 'year');
       const v = varDims(n.name);
       return known(v.dims, v.label);
     }

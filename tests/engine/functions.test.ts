@@ -40,6 +40,8 @@ describe('engine functions', () => {
   it('time, dt, step and ramp at t0 and at later reports', () => {
     expect(at2010('time', {}, 'year')).toBe(2010);
     expect(at2010('dt', { dt: 1 / 4 }, 'year')).toBe(0.25);
+    expect(at2010('start', {}, 'year')).toBe(2010);
+    expect(at2010('time - start', { start: 2008 }, 'year')).toBe(0);
     expect(at2010('step(5, 2010) + step(7, 2011)')).toBe(5);
     const m = compileModel(
       spec([aux('r', 'year', 'ramp(1, 2011, 2013) + 0 * time'), aux('s', '1', 'step(1, 2013)')], ['r', 's']),
@@ -48,5 +50,15 @@ describe('engine functions', () => {
     const out = m.run();
     expect(Array.from(out.subarray(0, 6))).toEqual([0, 0, 1, 2, 2, 2]);
     expect(Array.from(out.subarray(6, 12))).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+});
+
+describe('the start symbol', () => {
+  it('is the run\'s first year, so `time - start` counts years since the base', () => {
+    const m = compileModel(spec([aux('since', 'year', 'time - start')], ['since']), [], { start: 2008, until: 2011, dt: 1 });
+    expect(Array.from(m.run())).toEqual([0, 1, 2, 3]);
+  });
+  it('is reserved: a variable may not be called start', () => {
+    expect(() => compileModel(spec([aux('start', '1', '1')], ['start']), [])).toThrow(/reserved/);
   });
 });
