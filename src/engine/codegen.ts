@@ -1,8 +1,7 @@
 /**
- * Translation of a validated mathjs tree into a JavaScript expression over the slot array `v`.
- * Only the constructs accepted by parse.ts reach here. Helpers (`round_`, `clamp_`, `ramp_`) are
- * defined once in the generated source (HELPERS); `time` and `cy` (the calendar year being
- * simulated or reported) are parameters of the generated evaluation function.
+ * Translation of a validated mathjs tree into a JavaScript expression. Only the constructs accepted
+ * by parse.ts reach here; function calls compile as functions.ts says. `time` and `cy` (the
+ * calendar year being simulated or reported) are parameters of the generated functions.
  */
 import {
   isConditionalNode,
@@ -13,13 +12,8 @@ import {
   isSymbolNode,
   type MathNode,
 } from 'mathjs';
+import { FUNCTIONS, isFunctionName } from './functions.js';
 import type { VarId } from './types.js';
-
-export const HELPERS = `
-function round_(x) { return x < 0 ? -Math.round(-x) : Math.round(x); }
-function clamp_(x, lo, hi) { return x < lo ? lo : x > hi ? hi : x; }
-function ramp_(slope, from, to, time) { return time <= from ? 0 : slope * ((time < to ? time : to) - from); }
-`;
 
 const COMPARISONS: Readonly<Record<string, string>> = {
   smaller: '<',
@@ -30,30 +24,26 @@ const COMPARISONS: Readonly<Record<string, string>> = {
   unequal: '!==',
 };
 const ARITHMETIC: Readonly<Record<string, string>> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
-const MATH_FUNCTIONS: Readonly<Record<string, string>> = {
-  abs: 'Math.abs',
-  exp: 'Math.exp',
-  log: 'Math.log',
-  sqrt: 'Math.sqrt',
-  floor: 'Math.floor',
-  ceil: 'Math.ceil',
-  round: 'round_',
-  clamp: 'clamp_',
-};
-
 /**
- * JS source for `node`. `slot(id)` gives a variable's index in `v`; `dt` and `start` are inlined as
- * literals.
+ * JS source for `node`. `ref(id)` gives the JS expression that reads a variable (a slot of `v` or
+ * a local); `dt` and `start` are inlined as literals. Helper functions the code calls are added to
+ * `helpers` (name → definition) when given.
  * Comparisons yield 1 or 0 and a condition is true when non-zero (and not NaN), as in mathjs.
  */
-export function toJs(node: MathNode, slot: (id: VarId) => number, dt: number, start: number): string {
+export function toJs(
+  node: MathNode,
+  ref: (id: VarId) => string,
+  dt: number,
+  start: number,
+  helpers?: Map<string, string>,
+): string {
   const js = (n: MathNode): string => {
     if (isConstantNode(n)) return `(${String(n.value as number)})`;
     if (isSymbolNode(n)) {
       if (n.name === 'time') return 'time';
       if (n.name === 'dt') return `(${String(dt)})`;
       if (n.name === 'start') return `(${String(start)})`;
-      return `v[${slot(n.name)}]`;
+      return ref(n.name);
     }
     if (isParenthesisNode(n)) return js(n.content);
     if (isConditionalNode(n)) return `(${js(n.condition)} ? ${js(n.trueExpr)} : ${js(n.falseExpr)})`;
@@ -67,17 +57,10 @@ export function toJs(node: MathNode, slot: (id: VarId) => number, dt: number, st
       const op = ARITHMETIC[fn];
       if (op) return `(${args[0]} ${op} ${args[1]})`;
     }
-    if (isFunctionNode(n) && isSymbolNode(n.fn)) {
-      const name = n.fn.name;
-      const args = n.args.map(js);
-      if (name === 'min' || name === 'max') {
-        return args.length === 1 ? `(+${args[0]})` : `Math.${name}(${args.join(', ')})`;
-      }
-      // step(height, year): height once the calendar year `cy` has reached `year`.
-      if (name === 'step') return `(cy >= ${args[1]} ? ${args[0]} : 0)`;
-      if (name === 'ramp') return `ramp_(${args[0]}, ${args[1]}, ${args[2]}, time)`;
-      const f = MATH_FUNCTIONS[name];
-      if (f) return `${f}(${args.join(', ')})`;
+    if (isFunctionNode(n) && isSymbolNode(n.fn) && isFunctionName(n.fn.name)) {
+      const fn = FUNCTIONS[n.fn.name];
+      if (helpers && 'helpers' in fn) for (const [name, code] of Object.entries(fn.helpers)) helpers.set(name, code);
+      return fn.js(n.args.map(js));
     }
     // parse.ts refuses everything else; reaching here is an engine bug.
     throw new Error(`engine: no code generation for ${n.type} \`${n.toString()}\``);

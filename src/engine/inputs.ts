@@ -5,10 +5,10 @@
  * key the first value holds, after the last key the last value.
  */
 import { ModelError } from '../errors.js';
-import type { ParamValue } from '../params/types.js';
 import { messages } from './messages.js';
+import type { Interpolation, LeverValue } from './types.js';
 
-export type Interpolation = 'step' | 'linear';
+export type { Interpolation };
 
 /** A schedule as sorted parallel arrays; a constant is one key. */
 export interface ResolvedSchedule {
@@ -17,7 +17,7 @@ export interface ResolvedSchedule {
 }
 
 /** Validates a lever value and sorts its keys; throws ModelError naming the lever. */
-export function toSchedule(param: string, value: ParamValue): ResolvedSchedule {
+export function toSchedule(param: string, value: LeverValue): ResolvedSchedule {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new ModelError(messages.badParamValue(param, value));
     return { years: [Number.NEGATIVE_INFINITY], values: [value] };
@@ -55,5 +55,5 @@ export function valueForYear(s: ResolvedSchedule, year: number, interpolation: I
  * A lever value (constant or schedule) for calendar year `year`: the one reading of the time
  * convention that the engine, the scenario merge and the runner's attainment all use.
  */
-export const leverValueForYear = (value: ParamValue, year: number, interpolation: Interpolation = 'step', param = 'lever'): number =>
+export const leverValueForYear = (value: LeverValue, year: number, interpolation: Interpolation = 'step', param = 'lever'): number =>
   valueForYear(toSchedule(param, value), year, interpolation);

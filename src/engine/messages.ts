@@ -1,4 +1,5 @@
 /** Every error text the engine produces, in one place (model authors and scenario users read these). */
+import { LANGUAGE_SUMMARY } from './functions.js';
 
 const q = (s: string): string => `\`${s}\``;
 
@@ -13,7 +14,7 @@ export const messages = {
     `cannot parse ${field} of ${q(owner)}: ${q(source)}: ${detail}`,
   notInLanguage: (owner: string, field: string, source: string, what: string) =>
     `${field} of ${q(owner)} = ${q(source)} uses ${what}, which is not in the equation language ` +
-    `(numbers, variable ids, + - * / ^, unary -, comparisons, ?:, min max abs exp log sqrt floor ceil round clamp step ramp, time, dt, start)`,
+    `(${LANGUAGE_SUMMARY})`,
   unknownSymbol: (owner: string, field: string, source: string, symbol: string, near: readonly string[]) =>
     `unknown symbol ${q(symbol)} in ${field} of ${q(owner)} = ${q(source)}` +
     (near.length > 0 ? `; nearest ids: ${near.map(q).join(', ')}` : ''),
@@ -56,6 +57,9 @@ export const messages = {
   badStart: (start: number) => `start = ${start} must be an integer year (reports fall on year ends)`,
   badUntil: (until: number, start: number) => `until = ${until} must be an integer year not before start = ${start}`,
   badMethod: (method: string) => `integration method ${q(method)} is unknown (expected 'euler' or 'rk4')`,
+  unknownOutput: (output: string, near: readonly string[]) =>
+    `no output ${q(output)}` + (near.length > 0 ? `; nearest ids: ${near.map(q).join(', ')}` : ''),
+  yearNotReported: (year: number, first: number, last: number) => `year ${year} is not reported (the run reports ${first}–${last})`,
   outTooShort: (length: number, needed: number) => `output buffer has length ${length}; needs at least ${needed}`,
   overrideLengths: (idx: number, values: number) =>
     `overrideIdx has ${idx} entries but overrideValues has ${values}; they must match`,

@@ -5,7 +5,8 @@
 import type { ModelSpec, VarDef, VarId } from './types.js';
 import { ModelError } from '../errors.js';
 import { messages } from './messages.js';
-import { parseExpression, FUNCTION_NAMES, TIME_SYMBOLS, type ParsedExpr } from './parse.js';
+import { FUNCTION_NAMES, TIME_SYMBOLS } from './functions.js';
+import { parseExpression, type ParsedExpr } from './parse.js';
 
 export interface FlatVar {
   readonly def: VarDef;

@@ -1,7 +1,7 @@
 /**
- * Parses equations once with mathjs and validates them against the equation language stated in
- * src/engine/types.ts. Anything outside that subset is refused here, so later stages (units,
- * code generation) only ever see the node types and functions listed below.
+ * Parses equations once with mathjs and validates them against the equation language: the
+ * operators below and the functions of functions.ts. Anything outside that subset is refused here,
+ * so later stages (units, code generation) only ever see these node types and functions.
  */
 import {
   parse,
@@ -16,33 +16,8 @@ import {
 import { ModelError } from '../errors.js';
 import { suggestIds } from '../util/suggest.js';
 import type { VarId } from './types.js';
+import { FUNCTIONS, isFunctionName, isTimeSymbol } from './functions.js';
 import { messages } from './messages.js';
-
-/** Function name → allowed argument counts [min, max]. */
-export const FUNCTIONS = {
-  min: [1, Infinity],
-  max: [1, Infinity],
-  abs: [1, 1],
-  exp: [1, 1],
-  log: [1, 1],
-  sqrt: [1, 1],
-  floor: [1, 1],
-  ceil: [1, 1],
-  round: [1, 1],
-  clamp: [3, 3],
-  step: [2, 2],
-  ramp: [3, 3],
-} as const satisfies Record<string, readonly [number, number]>;
-export type FunctionName = keyof typeof FUNCTIONS;
-export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
-export const isFunctionName = (name: string): name is FunctionName => Object.hasOwn(FUNCTIONS, name);
-
-/**
- * Symbols the engine supplies: the decimal time, the time step and the start (base) year of the
- * run (all in years), so equations say `time - start` rather than a hard-coded base year.
- */
-export const TIME_SYMBOLS = ['time', 'dt', 'start'] as const;
-const isTimeSymbol = (name: string): boolean => (TIME_SYMBOLS as readonly string[]).includes(name);
 
 /** mathjs operator function name → the language's operator. */
 export const BINARY_OPERATORS = {
@@ -124,7 +99,7 @@ export function parseExpression(owner: VarId, field: string, source: string, kno
     if (isFunctionNode(n)) {
       const name = isSymbolNode(n.fn) ? n.fn.name : null;
       if (name === null || !isFunctionName(name)) return fail(`the function \`${name ?? n.fn.toString()}\``);
-      const [lo, hi] = FUNCTIONS[name];
+      const [lo, hi] = FUNCTIONS[name].arity;
       if (n.args.length < lo || n.args.length > hi) {
         const expected = lo === hi ? `${lo}` : hi === Infinity ? `at least ${lo}` : `${lo}–${hi}`;
         fail(`\`${name}\` with ${n.args.length} argument(s) (expected ${expected})`);

@@ -7,19 +7,21 @@
 import { messages } from './messages.js';
 import type { PreparedRun } from './types.js';
 
-/** The functions the generated source defines (see compile.ts, generateSource). */
+/** What a generated module returns (see generate.ts): its slot array and its entry point. */
 export interface Generated {
   /** The slot array (read by trace's recorder). */
   readonly v: Float64Array;
-  run(T: Float64Array, out: Float64Array): void;
-  trace(T: Float64Array, out: Float64Array, record: (k: number) => void): void;
+  /** Runs the model with lever table `T` (levers × years) into `out`. */
+  readonly run: (T: Float64Array, out: Float64Array) => void;
+  /** The trace module's entry: calls `record(k)` with every variable in its slot at point k. */
+  readonly trace?: (T: Float64Array, record: (k: number) => void) => void;
 }
 
 /** A compiled model as plain, structured-clone-safe data: enough to run it in another thread. */
 export interface PortableModel {
   /** The generated JavaScript (a function body returning `Generated`). */
   readonly source: string;
-  /** Levers (rows of the lever table) and steps + report years (its columns). */
+  /** Levers (rows of the lever table) and calendar years (its columns). */
   readonly levers: number;
   readonly columns: number;
   /** Length of one run's output vector (outputs × years). */
@@ -29,7 +31,7 @@ export interface PortableModel {
 export const instantiate = (source: string): Generated => new Function(source)() as Generated;
 
 /**
- * The Monte Carlo fast path: `base` is the lever table (levers × columns); each call overrides
+ * The Monte Carlo fast path: `base` is the lever table (levers × years); each call overrides
  * whole rows with constants, runs, and restores only the rows it changed. No allocation when
  * `out` is given.
  */

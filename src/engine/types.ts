@@ -1,27 +1,32 @@
 /**
- * The model-definition contract between the engine (src/engine) and the reform models
- * (src/models). A model is plain data: variables with units and equations written as mathjs
- * expressions over other variables' ids. The engine parses each equation once, derives what it
- * reads, orders auxiliaries and flows topologically, checks units, and compiles the whole model
- * into one straight-line function over typed arrays.
+ * The engine's contract with the models it compiles. A model is plain data: variables with units
+ * and equations written as expressions over other variables' ids, and the levers its inputs read.
+ * The engine parses each equation once, derives what it reads, orders auxiliaries and flows
+ * topologically, checks units, and compiles the model into straight-line functions over typed
+ * arrays. Nothing here is specific to one model.
  *
  * Equation language (a mathjs subset): numbers, variable ids, + - * / ^, unary -, parentheses,
- * comparisons (< <= > >= == !=), `cond ? a : b`, and the functions min, max, abs, exp, log, sqrt,
- * floor, ceil, round, clamp(x, lo, hi), step(height, year) (0 before `year`, height from `year`),
- * ramp(slope, startYear, endYear), and the symbols `time` (decimal year), `dt` (years) and `start`
- * (the run's first year, the base year of the baseline).
- * Variable ids are snake_case identifiers (mathjs symbols): `rural_hukou`, `quota_balance`.
+ * comparisons (< <= > >= == !=), `cond ? a : b`, the functions of src/engine/functions.ts (min,
+ * max, abs, exp, log, sqrt, floor, ceil, round, clamp, step, ramp — the registry is the reference),
+ * and the symbols `time` (decimal year), `dt` (years) and `start` (the run's first year).
+ * Variable ids are identifiers (letters, digits, _): `rural_hukou`, `quota_balance`.
  *
- * Semantics fixed by the engine (added): comparisons yield 1 or 0; `c ? a : b` takes `a` when c is
- * non-zero. `step(h, Y)` is h from calendar year Y on — during the steps that simulate year Y and
- * in the report for Y — exactly like a step schedule {Y: h} over 0. `ramp(s, Y0, Y1)` is
- * s × (min(time, Y1) − Y0) for time > Y0, else 0 (continuous in `time`; at year end Y it equals
- * s × (Y − Y0) for Y0 ≤ Y ≤ Y1). `round` rounds halves away from zero. Units: literal numbers are
- * dimensionless in * and /, and take the other operand's unit in + − comparisons min max clamp
- * and ?: branches (`max(0, quota)`, `pop - 1000` are accepted; `pop + area` is not).
+ * Time convention (the one reading of "year" the engine has): `time = start` is the end of the
+ * start year. The step starting at `time` simulates calendar year ⌊time⌋ + 1 and reads the levers of
+ * that year; values reported for year Y are the state at time Y with auxiliaries evaluated with the
+ * levers of year Y. `step(h, Y)` is h from calendar year Y on — during the steps that simulate year
+ * Y and in the report for Y — exactly like a step schedule {Y: h} over 0: write `step(1, Y)` for
+ * "from year Y on" and `time - start` for years elapsed, never a hard-coded base year.
+ *
+ * Other semantics: comparisons yield 1 or 0; `c ? a : b` takes `a` when c is non-zero.
+ * `ramp(s, Y0, Y1)` is s × (min(time, Y1) − Y0) for time > Y0, else 0 (continuous in `time`; at year
+ * end Y it equals s × (Y − Y0) for Y0 ≤ Y ≤ Y1). `round` rounds halves away from zero. Units:
+ * literal numbers are dimensionless in * and /, and take the other operand's unit in + −
+ * comparisons min max clamp and ?: branches (`max(0, quota)`, `pop - 1000` are accepted;
+ * `pop + area` is not).
  */
 
-import type { ParamValue } from '../params/types.js';
+import type { OutputLayout, RunOutputs } from './outputs.js';
 import type { PortableModel } from './runtime.js';
 
 export type VarId = string;
@@ -59,12 +64,12 @@ export interface AuxDef extends VarBase {
 }
 
 /**
- * An input supplied per run: a lever (ParamRecord id) or a constant. The engine resolves
- * schedules to one value per step before the run, so the inner loop only reads an array.
+ * An input supplied per run: the value of a lever (LeverDef id). The engine resolves schedules to
+ * one value per year before the run, so the inner loop only reads an array.
  */
 export interface InputDef extends VarBase {
   readonly kind: 'input';
-  /** The parameter id (from src/params) whose value this input takes. */
+  /** The lever whose value this input takes. */
   readonly param: string;
 }
 
@@ -94,9 +99,36 @@ export interface OutputDef {
 }
 
 export interface ModelSpec {
+  /** A short name for the model (file names of exports, stack traces of generated code); default `model`. */
+  readonly name?: string;
   readonly subsystems: readonly Subsystem[];
   readonly outputs: readonly OutputDef[];
 }
+
+/** A lever's value: a constant, or a schedule by calendar year (`{2011: 0.02, 2013: 0.05}`). */
+export type LeverSchedule = Readonly<Record<number, number>>;
+export type LeverValue = number | LeverSchedule;
+/** How a schedule is read between its years: hold the last value (step) or interpolate linearly. */
+export type Interpolation = 'step' | 'linear';
+
+/**
+ * A lever: a value supplied per run that inputs read (by `InputDef.param`). Any record with these
+ * fields will do — the application's lever records carry more (names, provenance) and are accepted
+ * as they are.
+ */
+export interface LeverDef {
+  readonly id: string;
+  /** Unit, as for variables; inputs reading the lever must have the same dimension. */
+  readonly unit: string;
+  readonly default: LeverValue;
+  /** Default 'step'. */
+  readonly interpolation?: Interpolation;
+  /** The plausible range (exported with the model; samplers truncate to it). */
+  readonly range?: { readonly min: number; readonly max: number };
+}
+
+/** Levers given to a run by id; levers not given take their defaults. */
+export type LeverValues = Readonly<Record<string, LeverValue>>;
 
 export type IntegrationMethod = 'euler' | 'rk4';
 
@@ -112,45 +144,51 @@ export interface SimOptions {
 
 /**
  * A model compiled once and run many times. Implemented by src/engine/compile.ts.
- * Outputs are laid out output-major: `out[o * years.length + y]` is output `outputIds[o]` at
- * `years[y]` (end-of-year value; years[0] is the start year, i.e. the 2010 baseline).
+ * A run's outputs are one Float64Array (the fast path; reused across runs when given); read it
+ * through `layout.view(values)` (`series(id)`, `at(id, year)`), or call `simulate`, rather than
+ * indexing it by hand. Values are end-of-year; years[0] is the start year.
  */
 export interface CompiledModel {
   readonly years: readonly number[];
   readonly outputIds: readonly string[];
+  /** Where each output and year sits in a run's output vector, and typed views of it. */
+  readonly layout: OutputLayout;
   /** Every lever the model reads, in a fixed order (the order of `runWith`'s vector). */
   readonly paramIds: readonly string[];
   readonly options: Required<SimOptions>;
+  /** What was compiled (for export and inspection): the spec and the levers in paramIds order. */
+  readonly spec: ModelSpec;
+  readonly levers: readonly LeverDef[];
   /** Runs with levers given by id (constant or schedule); levers not given take their defaults. */
-  run(params?: Readonly<Record<string, ParamValue>>, out?: Float64Array): Float64Array;
+  run(params?: LeverValues, out?: Float64Array): Float64Array;
+  /** Runs like `run` and returns the outputs as a typed view. */
+  simulate(params?: LeverValues): RunOutputs;
   /**
-   * Fast path for Monte Carlo: `base` as in `run`, then constant overrides for the levers at
-   * `overrideIdx` (indices into paramIds) with values `overrideValues`. No allocation when `out`
-   * is given.
+   * Fast path for Monte Carlo: `params` as in `run`, then per call constant overrides for the
+   * levers at `overrideIdx` (indices into paramIds) with values `overrideValues`. No allocation
+   * when `out` is given.
    */
-  prepare(params?: Readonly<Record<string, ParamValue>>): PreparedRun;
+  prepare(params?: LeverValues): PreparedRun;
   /**
    * The compiled model as plain data (generated source and sizes) for worker threads, which run it
    * with `createPreparedRun(instantiate(portable.source), leverTable(params), portable)` from
    * src/engine/runtime.ts — no re-compiling, no mathjs.
    */
   readonly portable: PortableModel;
-  /** The per-step lever table (levers in paramIds order × columns) for `params`. */
-  leverTable(params?: Readonly<Record<string, ParamValue>>): Float64Array;
+  /** The lever table for `params`: levers in paramIds order × calendar years start … until. */
+  leverTable(params?: LeverValues): Float64Array;
   /**
-   * (Added by the engine.) Runs like `run` and records every variable at t0 and after each step.
+   * Runs like `run` and records every variable at t0 and after each step.
    * Stocks are the state at that time; auxiliaries and flows are evaluated from it — at year ends
    * with the levers of the year just completed (exactly what `run` reports), in between with the
    * levers of the step starting there. Slower than `run`; meant for tests and documentation.
    */
-  trace(params?: Readonly<Record<string, ParamValue>>): Trace;
+  trace(params?: LeverValues): Trace;
 }
 
 export interface PreparedRun {
   runWith(overrideIdx: Int32Array, overrideValues: Float64Array, out?: Float64Array): Float64Array;
 }
-
-// ---- Added by the engine (additive): tracing and inspection ----
 
 /** Every variable at every step: t0, then after each step (see CompiledModel.trace). */
 export interface Trace {

@@ -22,10 +22,10 @@ import {
   type MathNode,
 } from 'mathjs';
 import { ModelError } from '../errors.js';
-import type { ParamRecord } from '../params/types.js';
+import { equationFunction, isFunctionName, isTimeSymbol } from './functions.js';
 import { messages } from './messages.js';
 import type { FlatModel } from './model.js';
-import type { VarId } from './types.js';
+import type { LeverDef, VarId } from './types.js';
 
 /** Exponents over the base dimensions (mathjs's nine plus the ones registered here). */
 export type Dims = readonly number[];
@@ -45,8 +45,19 @@ function unitMath(): MathJsInstance {
 
 const baseDimensionNames = (): readonly string[] => unitMath().Unit.BASE_DIMENSIONS as readonly string[];
 
+const dimsCache = new Map<string, Dims>();
+
 /** Parses a unit string into its dimension; throws ModelError naming `where` if it is not a unit. */
 export function unitDims(unit: string, where: string): Dims {
+  let dims = dimsCache.get(unit);
+  if (!dims) {
+    dims = parseUnit(unit, where);
+    dimsCache.set(unit, dims);
+  }
+  return dims;
+}
+
+function parseUnit(unit: string, where: string): Dims {
   const m = unitMath();
   const n = baseDimensionNames().length;
   let value: unknown;
@@ -105,13 +116,32 @@ const isDimensionless = (a: Dims): boolean => a.every((x) => x === 0);
 const addDims = (a: Dims, b: Dims, sign: 1 | -1): Dims => a.map((x, i) => x + sign * (b[i] ?? 0));
 
 /** The dimension of a sub-expression; `dims === null` marks a literal that adapts to context. */
-interface DimValue {
+export interface DimValue {
   readonly dims: Dims | null;
-  /** How to name it in a message: the declared unit for a variable, else the formatted dims. */
-  readonly label: string;
+  /** How to name it in a message: the declared unit of a variable, or null to format the dims (labelOf). */
+  readonly label: string | null;
   /** Numeric value when the sub-expression is a constant (for exponents). */
   readonly constant: number | null;
 }
+
+/** What a function's unit rule (functions.ts) can ask of the checker. */
+export interface UnitRules {
+  /** The value's dimension, as a non-constant. */
+  variable(v: DimValue): DimValue;
+  /** All values share one dimension (literals adapt); throws naming `verb` otherwise. */
+  unify(verb: string, values: readonly DimValue[]): DimValue;
+  /** Requires a dimensionless argument of `fn`; the result is dimensionless. */
+  dimensionless(fn: string, v: DimValue): DimValue;
+  /** The dimension raised to `p` (`sqrt`: 0.5). */
+  power(v: DimValue, p: number): DimValue;
+  /** Requires a year argument of `fn`: a plain number or a value in years. */
+  year(fn: string, v: DimValue): void;
+  /** The dimension times years (a rate accumulated over time, as in `ramp`). */
+  timesYear(v: DimValue): DimValue;
+}
+
+/** How a message names a value's unit. */
+export const labelOf = (v: DimValue): string => v.label ?? (v.dims === null ? 'a number' : formatDims(v.dims));
 
 class UnitProblem extends Error {}
 
@@ -120,7 +150,7 @@ class UnitProblem extends Error {}
  * reason (the caller adds which variable and expression).
  */
 function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label: string }, zero: Dims): DimValue {
-  const known = (dims: Dims, label?: string): DimValue => ({ dims, label: label ?? formatDims(dims), constant: null });
+  const known = (dims: Dims, label: string | null = null): DimValue => ({ dims, label, constant: null });
   const literal = (constant: number | null): DimValue => ({ dims: null, label: 'a number', constant });
   const year = unitDims('year', 'time');
 
@@ -130,19 +160,35 @@ function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label
     for (const v of values) {
       if (v.dims === null) continue;
       if (found === null || found.dims === null) found = v;
-      else if (!sameDims(found.dims, v.dims)) throw new UnitProblem(messages.cannotCombine(verb, found.label, v.label));
+      else if (!sameDims(found.dims, v.dims)) throw new UnitProblem(messages.cannotCombine(verb, labelOf(found), labelOf(v)));
     }
     return found ?? literal(null);
   };
   const asDims = (v: DimValue): Dims => v.dims ?? zero;
   const needDimensionless = (fn: string, v: DimValue): void => {
-    if (v.dims !== null && !isDimensionless(v.dims)) throw new UnitProblem(messages.needsDimensionless(fn, v.label));
+    if (v.dims !== null && !isDimensionless(v.dims)) throw new UnitProblem(messages.needsDimensionless(fn, labelOf(v)));
+  };
+
+  const rules: UnitRules = {
+    variable: (v) => ({ ...v, constant: null }),
+    unify: (verb, values) => unify(verb, values),
+    dimensionless: (fn, v) => {
+      needDimensionless(fn, v);
+      return v.dims === null ? literal(null) : known(zero);
+    },
+    power: (v, p) => (v.dims === null ? literal(null) : known(v.dims.map((x) => x * p))),
+    year: (fn, v) => {
+      if (v.dims !== null && !isDimensionless(v.dims) && !sameDims(v.dims, year)) {
+        throw new UnitProblem(`${fn} needs a year (a number or a value in years), got ${labelOf(v)}`);
+      }
+    },
+    timesYear: (v) => (v.dims === null ? literal(null) : known(addDims(v.dims, year, 1))),
   };
 
   const visit = (n: MathNode): DimValue => {
     if (isConstantNode(n)) return literal(typeof n.value === 'number' ? n.value : null);
     if (isSymbolNode(n)) {
-      if (n.name === 'time' || n.name === 'dt' || n.name === 'start') return known(year, 'year');
+      if (isTimeSymbol(n.name)) return known(year, 'year');
       const v = varDims(n.name);
       return known(v.dims, v.label);
     }
@@ -177,7 +223,7 @@ function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label
         case 'pow': {
           needDimensionless('the exponent of ^', b);
           if (a.dims === null || isDimensionless(a.dims)) return a.dims === null && b.dims === null ? literal(null) : known(zero);
-          if (b.constant === null) throw new UnitProblem(messages.powExponent(`of ${a.label} must be a number`));
+          if (b.constant === null) throw new UnitProblem(messages.powExponent(`of ${labelOf(a)} must be a number`));
           return known(a.dims.map((x) => x * (b.constant as number)));
         }
         default:
@@ -186,44 +232,10 @@ function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label
     }
     if (isFunctionNode(n)) {
       const name = isSymbolNode(n.fn) ? n.fn.name : '';
-      const args = n.args.map(visit);
-      const [a, b, c] = args as [DimValue, DimValue, DimValue];
-      const allLiteral = args.every((x) => x.dims === null);
-      switch (name) {
-        case 'min':
-        case 'max':
-        case 'clamp':
-          return { ...unify(`take ${name} of`, args), constant: null };
-        case 'abs':
-        case 'floor':
-        case 'ceil':
-        case 'round':
-          return { ...a, constant: null };
-        case 'exp':
-        case 'log':
-          needDimensionless(name, a);
-          return allLiteral ? literal(null) : known(zero);
-        case 'sqrt':
-          return a.dims === null ? literal(null) : known(a.dims.map((x) => x / 2));
-        case 'step':
-          // step(height, year): the year is a plain number or in years.
-          yearArgument('step', b);
-          return { ...a, constant: null };
-        case 'ramp':
-          // ramp(slope, start, end): slope per year, times the elapsed years.
-          yearArgument('ramp', b);
-          yearArgument('ramp', c);
-          return a.dims === null ? literal(null) : known(addDims(a.dims, year, 1));
-        default:
-          throw new UnitProblem(`function ${name}`);
-      }
+      if (!isFunctionName(name)) throw new UnitProblem(`function ${name}`);
+      return equationFunction(name).unit(n.args.map(visit), rules);
     }
     throw new UnitProblem(`node ${n.type}`);
-  };
-  const yearArgument = (fn: string, v: DimValue): void => {
-    if (v.dims !== null && !isDimensionless(v.dims) && !sameDims(v.dims, year)) {
-      throw new UnitProblem(`${fn} needs a year (a number or a value in years), got ${v.label}`);
-    }
   };
   return visit(node);
 }
@@ -233,7 +245,7 @@ function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label
  * flows against their declared unit and against stock unit / year of every stock they feed, and
  * inputs against their lever's unit. Throws ModelError on the first problem.
  */
-export function checkUnits(model: FlatModel, params?: ReadonlyMap<string, ParamRecord>): void {
+export function checkUnits(model: FlatModel, levers?: ReadonlyMap<string, LeverDef>): void {
   const declared = new Map<VarId, { dims: Dims; label: string }>();
   for (const v of model.vars) {
     declared.set(v.def.id, { dims: unitDims(v.def.unit, `${v.def.kind} \`${v.def.id}\``), label: v.def.unit });
@@ -249,7 +261,7 @@ export function checkUnits(model: FlatModel, params?: ReadonlyMap<string, ParamR
   for (const v of model.vars) {
     const own = lookup(v.def.id);
     if (v.def.kind === 'input') {
-      const p = params?.get(v.def.param);
+      const p = levers?.get(v.def.param);
       if (p) {
         const pd = unitDims(p.unit, `lever \`${p.id}\``);
         if (!sameDims(pd, own.dims)) throw new ModelError(messages.inputParamUnit(v.def.id, v.def.unit, p.id, p.unit));
@@ -267,7 +279,7 @@ export function checkUnits(model: FlatModel, params?: ReadonlyMap<string, ParamR
       throw err;
     }
     if (result.dims !== null && !sameDims(result.dims, own.dims)) {
-      throw new ModelError(messages.unitMismatch(kind, v.def.id, expr.source, messages.resultUnit(result.label, v.def.unit)));
+      throw new ModelError(messages.unitMismatch(kind, v.def.id, expr.source, messages.resultUnit(labelOf(result), v.def.unit)));
     }
   }
 

@@ -14,8 +14,8 @@ describe('inspectModel', () => {
       input('p0', 'person'),
     ]);
     const info = inspectModel(m);
-    // `late` reads `early`, `births` reads `late`: declaration order among ready nodes otherwise.
-    expect(info.evaluationOrder).toEqual(['deaths', 'early', 'late', 'births']);
+    // Each right after what it reads (`late` after `early`, `births` after `late`), otherwise in declaration order.
+    expect(info.evaluationOrder).toEqual(['early', 'late', 'births', 'deaths']);
     expect(info.initialOrder).toEqual(['pop']);
     expect(info.stocks).toEqual([{ id: 'pop', inflows: ['births'], outflows: ['deaths'] }]);
     const births = info.variables.find((v) => v.id === 'births');

@@ -7,6 +7,7 @@
  *   milestone_fx_year (default 2014; not read by the model)
  */
 import type { PlanSource, Target } from '../../src/catalog/types.js';
+import { outputLayout } from '../../src/engine/outputs.js';
 import { createPreparedRun, instantiate, type PortableModel } from '../../src/engine/runtime.js';
 import type { CompiledModel, ModelSpec, SimOptions } from '../../src/engine/types.js';
 import type { ParamRecord, ParamValue } from '../../src/params/types.js';
@@ -66,7 +67,6 @@ export function fixtureCompile(_spec: ModelSpec, params: readonly ParamRecord[],
           out[2 * n + y] = y === 0 ? NaN : T[n + y];
         }
       },
-      trace() { throw new Error('trace is not used by the runner'); },
     };`;
   const portable: PortableModel = { source, levers: modelParamIds.length, columns: n, outLength: 3 * n };
   const generated = instantiate(source);
@@ -76,15 +76,21 @@ export function fixtureCompile(_spec: ModelSpec, params: readonly ParamRecord[],
     modelParamIds.forEach((id, row) => years.forEach((year, y) => (T[row * n + y] = at(levers[id] ?? 0, year))));
     return T;
   };
+  const layout = outputLayout(fixtureOutputs, years);
+  const run = (overrides = {}, out = new Float64Array(3 * n)): Float64Array => {
+    generated.run(leverTable(overrides), out);
+    return out;
+  };
   return {
     years,
     outputIds: fixtureOutputs,
+    layout,
     paramIds: modelParamIds,
     options: { start: 2010, until, dt: options.dt ?? 1 / 12, method: options.method ?? 'euler' },
-    run: (overrides = {}, out = new Float64Array(3 * n)) => {
-      generated.run(leverTable(overrides), out);
-      return out;
-    },
+    spec: _spec,
+    levers: params.filter((p) => modelParamIds.includes(p.id)),
+    run,
+    simulate: (overrides) => layout.view(run(overrides)),
     prepare: (overrides = {}) => createPreparedRun(generated, leverTable(overrides), portable),
     portable,
     leverTable,
