@@ -16,6 +16,7 @@ import {
 import { ModelError } from '../errors.js';
 import { suggestIds } from '../util/suggest.js';
 import type { VarId } from './types.js';
+import { fastParse } from './fast-parse.js';
 import { FUNCTIONS, isFunctionName, isTimeSymbol } from './functions.js';
 import { messages } from './messages.js';
 
@@ -52,7 +53,7 @@ export interface ParsedExpr {
 export function parseExpression(owner: VarId, field: string, source: string, known: ReadonlySet<VarId>): ParsedExpr {
   let node: MathNode;
   try {
-    node = parse(source);
+    node = fastParse(source) ?? parse(source);
   } catch (err) {
     throw new ModelError(messages.syntax(owner, field, source, err instanceof Error ? err.message : String(err)));
   }

@@ -146,10 +146,10 @@ export const labelOf = (v: DimValue): string => v.label ?? (v.dims === null ? 'a
 class UnitProblem extends Error {}
 
 /**
- * Dimension of `node`, given the dimension of every variable. Throws UnitProblem with the
- * reason (the caller adds which variable and expression).
+ * The dimension of an expression, given the dimension of every variable (built once per model).
+ * Throws UnitProblem with the reason (the caller adds which variable and expression).
  */
-function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label: string }, zero: Dims): DimValue {
+function dimensionChecker(varDims: (id: VarId) => { dims: Dims; label: string }, zero: Dims): (node: MathNode) => DimValue {
   const known = (dims: Dims, label: string | null = null): DimValue => ({ dims, label, constant: null });
   const literal = (constant: number | null): DimValue => ({ dims: null, label: 'a number', constant });
   const year = unitDims('year', 'time');
@@ -237,7 +237,7 @@ function dimensionOf(node: MathNode, varDims: (id: VarId) => { dims: Dims; label
     }
     throw new UnitProblem(`node ${n.type}`);
   };
-  return visit(node);
+  return visit;
 }
 
 /**
@@ -258,6 +258,7 @@ export function checkUnits(model: FlatModel, levers?: ReadonlyMap<string, LeverD
     return d;
   };
 
+  const dimensionOf = dimensionChecker(lookup, zero);
   for (const v of model.vars) {
     const own = lookup(v.def.id);
     if (v.def.kind === 'input') {
@@ -273,7 +274,7 @@ export function checkUnits(model: FlatModel, levers?: ReadonlyMap<string, LeverD
     const kind = v.def.kind === 'stock' ? 'initial of stock' : v.def.kind;
     let result: DimValue;
     try {
-      result = dimensionOf(expr.node, lookup, zero);
+      result = dimensionOf(expr.node);
     } catch (err) {
       if (err instanceof UnitProblem) throw new ModelError(messages.unitMismatch(kind, v.def.id, expr.source, err.message));
       throw err;

@@ -1,6 +1,6 @@
 /** Small builders for engine tests: models are written inline, levers get neutral metadata. */
 import type { ParamRecord, ParamValue } from '../../src/params/types.js';
-import type { ModelSpec, OutputDef, VarDef } from '../../src/engine/index.js';
+import type { CompiledModel, ModelSpec, OutputDef, VarDef } from '../../src/engine/index.js';
 
 export const stock = (id: string, unit: string, initial: string, inflows: string[] = [], outflows: string[] = []): VarDef => ({
   kind: 'stock', id, unit, doc: id, initial, inflows, outflows,
@@ -32,9 +32,5 @@ export const spec = (vars: VarDef[], outputs: (string | OutputDef)[] = []): Mode
   outputs: outputs.map((o) => (typeof o === 'string' ? { id: o, variable: o, kind: 'series' } : o)),
 });
 
-/** The series of output `id` from a flat output-major result. */
-export const series = (out: Float64Array, outputIds: readonly string[], years: number, id: string): number[] => {
-  const o = outputIds.indexOf(id);
-  if (o < 0) throw new Error(`no output ${id}`);
-  return Array.from(out.subarray(o * years, o * years + years));
-};
+/** The series of output `id` of a run's outputs, as a plain array. */
+export const series = (m: CompiledModel, out: Float64Array, id: string): number[] => Array.from(m.layout.view(out).series(id));

@@ -11,8 +11,7 @@ const decay = spec(
 const decayParams = (k: number, s0 = 1) => [lever('k', k, '1/year'), lever('s0', s0, 'person')];
 const finalValue = (k: number, dt: number, method: IntegrationMethod): number => {
   const m = compileModel(decay, decayParams(k), { dt, method });
-  const out = m.run();
-  return out[m.years.length - 1] as number;
+  return m.simulate().at('s', 2015);
 };
 
 describe('Euler', () => {
@@ -25,7 +24,7 @@ describe('Euler', () => {
   ])('linear decay k=%s dt=%s equals S0·(1 − k·dt)^n at every year end', (k, dt) => {
     const s0 = 1234.5;
     const m = compileModel(decay, decayParams(k, s0), { dt });
-    const got = series(m.run(), m.outputIds, m.years.length, 's');
+    const got = series(m, m.run(), 's');
     const perYear = Math.round(1 / dt);
     got.forEach((value, y) => {
       const expected = s0 * Math.pow(1 - k * dt, y * perYear);
@@ -125,7 +124,7 @@ describe('trace', () => {
       const k = 12 * y;
       expect(times[k]).toBeCloseTo(year, 9);
       for (const id of ['c', 'gain', 'share']) {
-        expect(values[id]?.[k]).toBe(out[m.outputIds.indexOf(id) * NY + y]);
+        expect(values[id]?.[k]).toBe(m.layout.view(out).at(id, year));
       }
     });
     // 2012 report reads the lever for 2012 (linear: 5 %); 2 × 5 + ramp 1 = 11.
