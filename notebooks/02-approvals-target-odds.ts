@@ -44,9 +44,7 @@ export function bisect(f: (x: number) => number, lo: number, hi: number, tol = 1
 export async function main(outDir = 'out/notebooks/02', runs = 1000, log: (s: string) => void = console.log): Promise<ApprovalsOdds> {
   // (a) Goal seek on the compiled model.
   const model = compileModel(hangzhouModel, params);
-  const o = model.outputIds.indexOf(INDICATOR);
-  const y2015 = model.years.indexOf(2015);
-  const index2015 = (rate: number): number => model.run({ approval_reduction_rate: rate })[o * model.years.length + y2015] ?? NaN;
+  const index2015 = (rate: number): number => model.simulate({ approval_reduction_rate: rate }).at(INDICATOR, 2015);
   const requiredRate = bisect((r) => index2015(r) - 80, 0, 0.2);
   const closedForm = 12 * (1 - 0.8 ** (1 / 60));
   log(`Reduction rate that meets −20 % exactly: ${requiredRate.toFixed(6)} a year (closed form ${closedForm.toFixed(6)}).`);

@@ -24,8 +24,7 @@ export interface Sensitivity {
 
 export async function main(outDir = 'out/notebooks/03', log: (s: string) => void = console.log): Promise<Sensitivity> {
   const model = compileModel(hangzhouModel, params);
-  const cell = model.outputIds.indexOf(INDICATOR) * model.years.length + model.years.indexOf(YEAR);
-  const gapWith = (overrides: Record<string, number>): number => model.run(overrides)[cell] ?? NaN;
+  const gapWith = (overrides: Record<string, number>): number => model.simulate(overrides).at(INDICATOR, YEAR);
   const baseline = gapWith({});
 
   // Policy levers only: initial conditions (init_*) describe 2010, they are not choices.

@@ -4,7 +4,7 @@
  * `hangzhouContext()` (src/runner/hangzhou.ts) fills it with the real modules.
  */
 import type { Target, Text } from '../catalog/types.js';
-import type { CompiledModel, ModelSpec, SimOptions } from '../engine/types.js';
+import type { CompiledModel, LeverDef, ModelSpec, SimOptions } from '../engine/types.js';
 import type { ParamRecord } from '../params/types.js';
 
 /** Name and unit of an output (indicator or model series), for CSV/JSON and summaries. */
@@ -13,10 +13,17 @@ export interface OutputInfo {
   readonly unit: string;
 }
 
-export interface RunnerContext {
+/** What the runner needs of a lever: the engine's fields, a range (draws are truncated to it), and whether it is a whole number. */
+export interface RunnerLever extends LeverDef {
+  readonly range: { readonly min: number; readonly max: number };
+  readonly integer?: boolean;
+}
+
+/** `L`: the lever records (the Hangzhou context's are the application's ParamRecords). */
+export interface RunnerContext<L extends RunnerLever = ParamRecord> {
   readonly model: ModelSpec;
-  readonly params: readonly ParamRecord[];
-  readonly compile: (spec: ModelSpec, params: readonly ParamRecord[], options: SimOptions) => CompiledModel;
+  readonly params: readonly L[];
+  compile(spec: ModelSpec, params: readonly L[], options: SimOptions): CompiledModel;
   /** The plan's targets, judged for every scenario (origin 'plan'). */
   readonly planTargets: readonly Target[];
   readonly describeOutput: (id: string) => OutputInfo | undefined;
@@ -25,7 +32,7 @@ export interface RunnerContext {
 /** Compiles the model once per distinct set of simulation options and reuses it. */
 export class CompiledModelCache {
   private readonly cache = new Map<string, CompiledModel>();
-  constructor(private readonly context: RunnerContext) {}
+  constructor(private readonly context: RunnerContext<RunnerLever>) {}
 
   get(options: SimOptions): CompiledModel {
     const key = JSON.stringify([options.start ?? null, options.until ?? null, options.dt ?? null, options.method ?? null]);

@@ -21,8 +21,9 @@ export {
   DEFAULT_THRESHOLDS, classifyRatio, judgeTarget, targetHolds, requiredValue, progressRatio,
   type AttainmentThresholds, type Judgement, type ValueAt, type LeverAt,
 } from './attainment.js';
-export { CompiledModelCache, type RunnerContext, type OutputInfo } from './context.js';
-export { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
+export { CompiledModelCache, type RunnerContext, type RunnerLever, type OutputInfo } from './context.js';
+export { modelContext, scenarioOf } from './custom.js';
+export { BLOCK_RUNS, TERMINATED_MESSAGE, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
 export { createSingleThreadRunner } from './single-thread.js';
 export { createWorkerPoolRunner } from './worker-pool.js';
 export { runScenario, runMonteCarlo, leverValue, simOptionsOf, type RunOptions, type MonteCarloOptions } from './run.js';

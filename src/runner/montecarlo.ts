@@ -4,7 +4,8 @@
  * order, so a run's numbers do not depend on which thread runs it or in which order.
  */
 import type { CompiledModel, PreparedRun, SimOptions } from '../engine/types.js';
-import type { ParamRecord, ParamValue } from '../params/types.js';
+import type { ParamValue } from '../params/types.js';
+import type { RunnerLever } from './context.js';
 import type { DistributionSpec } from '../scenario/types.js';
 import { createSampler, type Sampler } from './distributions.js';
 import { streamFor } from './random.js';
@@ -31,7 +32,7 @@ export interface DrawSpec {
   readonly cells: number;
 }
 
-export function drawSpec(job: MonteCarloJob, params: readonly ParamRecord[], compiled: CompiledModel): DrawSpec {
+export function drawSpec(job: MonteCarloJob, params: readonly RunnerLever[], compiled: CompiledModel): DrawSpec {
   const byId = new Map(params.map((p) => [p.id, p]));
   const levers = Object.keys(job.uncertainty).sort();
   const distributions = levers.map((id) => {
@@ -58,7 +59,7 @@ export const planFrom = (spec: DrawSpec, prepared: PreparedRun): DrawPlan => ({
   prepared,
 });
 
-export const planDraws = (job: MonteCarloJob, params: readonly ParamRecord[], compiled: CompiledModel): DrawPlan =>
+export const planDraws = (job: MonteCarloJob, params: readonly RunnerLever[], compiled: CompiledModel): DrawPlan =>
   planFrom(drawSpec(job, params, compiled), compiled.prepare(job.parameters));
 
 /** Results of runs [firstRun, firstRun + count): outputs run-major, draws run-major. */
@@ -116,9 +117,14 @@ export type ProgressListener = (runsDone: number, runsTotal: number) => void;
  */
 export interface ModelRunner {
   readonly threads: number;
+  /** Rejects once the runner is terminated. */
   runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput>;
+  /** Releases the runner's threads; later calls of runMonteCarlo are refused. */
   terminate(): Promise<void>;
 }
+
+/** What a terminated runner says when it is asked to run. */
+export const TERMINATED_MESSAGE = 'this model runner was terminated; create a new runner to run more';
 
 /** Runs per block: small enough for a responsive progress bar, large enough to amortise overhead. */
 export const BLOCK_RUNS = 250;

@@ -5,18 +5,19 @@
  */
 import type { Target } from '../catalog/types.js';
 import { leverValueForYear } from '../engine/inputs.js';
+import { outputLayout, type OutputLayout } from '../engine/outputs.js';
 import type { IntegrationMethod, SimOptions } from '../engine/types.js';
-import type { ParamRecord, ParamValue } from '../params/types.js';
+import type { ParamValue } from '../params/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { type AttainmentThresholds, DEFAULT_THRESHOLDS, judgeTarget, type LeverAt, targetHolds, type ValueAt } from './attainment.js';
-import { CompiledModelCache, type RunnerContext } from './context.js';
+import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
 import type { ModelRunner, MonteCarloJob, ProgressListener } from './montecarlo.js';
 import { createSingleThreadRunner } from './single-thread.js';
 import type { CellSummary } from './stats.js';
 import { type AttainmentRow, MonteCarloStatistics, type ResultRow, type ScenarioResult } from './types.js';
 
 export interface RunOptions {
-  readonly context: RunnerContext;
+  readonly context: RunnerContext<RunnerLever>;
   /** Last reporting year (default: the engine's, 2015). */
   readonly until?: number;
   readonly dt?: number;
@@ -43,14 +44,14 @@ export function simOptionsOf(options: Pick<RunOptions, 'until' | 'dt' | 'method'
 }
 
 /** A lever's value in year `year` for the scenario (or its default), read as the engine reads it. */
-export function leverValue(param: string, overrides: Readonly<Record<string, ParamValue>>, records: ReadonlyMap<string, ParamRecord>, year: number): number {
+export function leverValue(param: string, overrides: Readonly<Record<string, ParamValue>>, records: ReadonlyMap<string, RunnerLever>, year: number): number {
   const record = records.get(param);
   const value = overrides[param] ?? record?.default;
   return value === undefined ? NaN : leverValueForYear(value, year, record?.interpolation ?? 'step', param);
 }
 
 /** The targets judged for a scenario: the plan's, then its own; those beyond the horizon are left out. */
-function targetsFor(resolved: ResolvedScenario, context: RunnerContext, lastYear: number): { target: Target; origin: 'plan' | 'scenario' }[] {
+function targetsFor(resolved: ResolvedScenario, context: RunnerContext<RunnerLever>, lastYear: number): { target: Target; origin: 'plan' | 'scenario' }[] {
   return [
     ...context.planTargets.map((target) => ({ target, origin: 'plan' as const })),
     ...resolved.targets.map((target) => ({ target, origin: 'scenario' as const })),
@@ -63,16 +64,17 @@ const indicatorOf = (t: Target): string | null => (t.kind === 'milestone' ? null
 export function runScenario(resolved: ResolvedScenario, options: RunOptions): ScenarioResult {
   const cache = options.cache ?? new CompiledModelCache(options.context);
   const compiled = cache.get(simOptionsOf(options));
-  const out = compiled.run(resolved.parameters);
+  const outputs = compiled.simulate(resolved.parameters);
   const { years, outputIds } = compiled;
   const rows: ResultRow[] = [];
-  outputIds.forEach((output, o) => {
+  for (const output of outputIds) {
+    const series = outputs.series(output);
     years.forEach((year, y) => {
-      const value = out[o * years.length + y] ?? NaN;
+      const value = series[y] ?? NaN;
       if (!Number.isNaN(value)) rows.push({ scenario: resolved.id, output, year, statistic: 'value', value });
     });
-  });
-  const valueAt = lookupFactory(outputIds, years)((cell) => out[cell] ?? NaN);
+  }
+  const valueAt = valueAtCells(compiled.layout, (cell) => outputs.values[cell] ?? NaN);
   const records = new Map(options.context.params.map((p) => [p.id, p]));
   const leverAt: LeverAt = (param) => leverValue(param, resolved.parameters, records, years[years.length - 1] ?? 2015);
   const attainment = targetsFor(resolved, options.context, years[years.length - 1] ?? -Infinity).map(({ target, origin }): AttainmentRow => {
@@ -90,20 +92,21 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
   const job: MonteCarloJob = { parameters: resolved.parameters, uncertainty: resolved.uncertainty, seed: options.seed, runs: options.runs, options: simOptionsOf(options) };
   const mc = await runner.runMonteCarlo(job, options.onProgress);
   const { years, outputIds, matrix } = mc;
+  const layout = outputLayout(outputIds, years);
   const summaries = mc.summaries ?? matrix.summarise();
   const rows: ResultRow[] = [];
-  outputIds.forEach((output, o) => {
-    years.forEach((year, y) => {
-      const s = summaries[o * years.length + y];
-      if (!s) return;
+  for (const output of outputIds) {
+    for (const year of years) {
+      const s = summaries[layout.cell(output, year)];
+      if (!s) continue;
       for (const statistic of MonteCarloStatistics) rows.push({ scenario: resolved.id, output, year, statistic, value: s[statistic] });
-    });
-  });
+    }
+  }
 
   const records = new Map(options.context.params.map((p) => [p.id, p]));
   const lastYear = years[years.length - 1] ?? -Infinity;
   const median = (s: CellSummary | null | undefined): number => s?.p50 ?? NaN;
-  const lookup = lookupFactory(outputIds, years);
+  const lookup = (cellValue: (cell: number) => number): ValueAt => valueAtCells(layout, cellValue);
   const medianAt = lookup((cell) => median(summaries[cell]));
   const leverIndex = new Map(mc.levers.map((id, k) => [id, k]));
   const fixedLever = (param: string): number => leverValue(param, resolved.parameters, records, lastYear);
@@ -149,17 +152,10 @@ function attainmentRow(scenario: string, target: Target, origin: 'plan' | 'scena
   };
 }
 
-/**
- * (indicator, year) → value through the engine's output-major cell index; the index is built once
- * and bound to a cell reader per trajectory (the deterministic run, the medians, each MC run).
- */
-function lookupFactory(outputIds: readonly string[], years: readonly number[]): (cellValue: (cell: number) => number) => ValueAt {
-  const outputIndex = new Map(outputIds.map((id, o) => [id, o]));
-  const first = years[0] ?? 0;
-  return (cellValue) => (indicator, year) => {
-    const o = outputIndex.get(indicator);
-    const y = year - first;
-    if (o === undefined || !Number.isInteger(y) || y < 0 || y >= years.length) return NaN;
-    return cellValue(o * years.length + y);
+/** (indicator, year) → value through the layout's cell index: NaN for an output or year not reported. */
+function valueAtCells(layout: OutputLayout, cellValue: (cell: number) => number): ValueAt {
+  return (indicator, year) => {
+    const cell = layout.cell(indicator, year);
+    return cell < 0 ? NaN : cellValue(cell);
   };
 }

@@ -1,13 +1,14 @@
 /** The single-thread ModelRunner: blocks of runs in order on the calling thread. */
-import type { RunnerContext } from './context.js';
-import { CompiledModelCache } from './context.js';
-import { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, planDraws, type ProgressListener, runBlock } from './montecarlo.js';
+import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
+import { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, planDraws, type ProgressListener, runBlock, TERMINATED_MESSAGE } from './montecarlo.js';
 import { RunMatrix } from './stats.js';
 
-export function createSingleThreadRunner(context: RunnerContext, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
+export function createSingleThreadRunner(context: RunnerContext<RunnerLever>, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
+  let terminated = false;
   return {
     threads: 1,
     async runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput> {
+      if (terminated) throw new Error(TERMINATED_MESSAGE);
       const compiled = cache.get(job.options);
       const plan = planDraws(job, context.params, compiled);
       const cells = compiled.outputIds.length * compiled.years.length;
@@ -26,6 +27,8 @@ export function createSingleThreadRunner(context: RunnerContext, cache: Compiled
       }
       return { years: compiled.years, outputIds: compiled.outputIds, matrix, levers: plan.levers, draws };
     },
-    async terminate(): Promise<void> {},
+    async terminate(): Promise<void> {
+      terminated = true;
+    },
   };
 }

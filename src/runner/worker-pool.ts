@@ -7,8 +7,8 @@
  * byte-identical to the single-thread runner's for any number of threads.
  */
 import { Worker } from 'node:worker_threads';
-import { CompiledModelCache, type RunnerContext } from './context.js';
-import { BLOCK_RUNS, drawSpec, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
+import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
+import { BLOCK_RUNS, drawSpec, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener, TERMINATED_MESSAGE } from './montecarlo.js';
 import { type CellSummary, RunMatrix } from './stats.js';
 import type { BlockReply, JobRequest, SummariseReply, WorkerReply, WorkerRequest } from './worker.js';
 
@@ -28,10 +28,11 @@ function workerStart(): { script: string | URL; eval: boolean } {
 let nextJobId = 1;
 const BLOCKS_IN_FLIGHT = 2;
 
-export function createWorkerPoolRunner(context: RunnerContext, threads: number, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
+export function createWorkerPoolRunner(context: RunnerContext<RunnerLever>, threads: number, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
   const start = workerStart();
   let workers: Worker[] | null = null;
+  let terminated = false;
   const pool = (): Worker[] => (workers ??= Array.from({ length: threads }, () => new Worker(start.script, { eval: start.eval })));
 
   /**
@@ -83,6 +84,7 @@ export function createWorkerPoolRunner(context: RunnerContext, threads: number, 
   return {
     threads,
     async runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput> {
+      if (terminated) throw new Error(TERMINATED_MESSAGE);
       const jobId = nextJobId++;
       // Results go straight from the workers into shared memory: each run owns its own slots.
       const compiled = cache.get(job.options);
@@ -125,6 +127,7 @@ export function createWorkerPoolRunner(context: RunnerContext, threads: number, 
       };
     },
     async terminate(): Promise<void> {
+      terminated = true;
       const ws = workers ?? [];
       workers = null;
       await Promise.all(ws.map((w) => w.terminate()));

@@ -18,17 +18,12 @@ export function compiled(options: SimOptions = {}): CompiledModel {
 
 /** Output `id` of a run as a plain array, one value per reporting year. */
 export function seriesOf(m: CompiledModel, out: Float64Array, id: string): number[] {
-  const o = m.outputIds.indexOf(id);
-  if (o < 0) throw new Error(`no output ${id}`);
-  const NY = m.years.length;
-  return Array.from(out.subarray(o * NY, o * NY + NY));
+  return Array.from(m.layout.view(out).series(id));
 }
 
 /** Value of output `id` in `year`. */
 export function valueIn(m: CompiledModel, out: Float64Array, id: string, year: number): number {
-  const y = m.years.indexOf(year);
-  if (y < 0) throw new Error(`year ${year} not reported`);
-  return seriesOf(m, out, id)[y] as number;
+  return m.layout.view(out).at(id, year);
 }
 
 /** Every lever drawn within its range (integers for year levers), as constants. */
