@@ -49,8 +49,18 @@ export { params, paramIds, getParam, findParam, isParamId, defaultValue } from '
 export type { Param, ParamId, ParamRecord, ParamValue, Schedule } from './params/index.js';
 
 // Engine and the Hangzhou model.
-export { compileModel, inspectModel } from './engine/index.js';
+export { compileModel, inspectModel, generatedSourceOf, outputLayout, FUNCTIONS, FUNCTION_NAMES } from './engine/index.js';
 export type {
+  LeverDef,
+  LeverValue,
+  LeverValues,
+  LeverSchedule,
+  Interpolation,
+  RunOutputs,
+  OutputLayout,
+  EquationFunction,
+  FunctionName,
+  Trace,
   ModelSpec,
   Subsystem,
   VarDef,
@@ -64,6 +74,8 @@ export type {
   SimOptions,
   IntegrationMethod,
 } from './engine/index.js';
+export { exportModel, importModel, formatOfFile, FORMATS } from './interchange/index.js';
+export type { Format, InterchangeModel } from './interchange/index.js';
 export { hangzhouModel, subsystems, modelSeries, indicatorVariable } from './models/index.js';
 export type { ModelSeries } from './models/index.js';
 
@@ -76,6 +88,8 @@ export {
   createRunnerContext,
   createSingleThreadRunner,
   createWorkerPoolRunner,
+  modelContext,
+  scenarioOf,
   compareScenarios,
   leverDifferences,
   judgeTarget,
@@ -94,6 +108,7 @@ export type {
   MonteCarloOptions,
   ModelRunner,
   RunnerContext,
+  RunnerLever,
   AttainmentThresholds,
 } from './runner/index.js';
 

@@ -40,6 +40,7 @@ export interface SyntheticModel {
     readonly id: string;
     readonly unit: string;
     readonly default: number | Readonly<Record<number, number>>;
+    readonly interpolation?: 'step' | 'linear';
     readonly range: { readonly min: number; readonly max: number };
     readonly doc: string;
   }[];
@@ -75,6 +76,53 @@ export function syntheticModel(n: number, reportEvery = Math.max(1, Math.floor(n
       { id: 'rate', unit: '1/year', default: { 2011: 0.02, 2013: 0.03 }, range: { min: 0, max: 0.1 }, doc: 'transfer rate' },
       { id: 'feedback', unit: '1/year', default: 0.01, range: { min: 0, max: 0.05 }, doc: 'feedback rate' },
       { id: 'scale', unit: 'person', default: 1000, range: { min: 100, max: 10000 }, doc: 'initial scale' },
+    ],
+  };
+}
+
+/**
+ * A small epidemic model that uses every function of the equation language, `time`, `dt` and
+ * `start`, levers given as step and linear schedules, an input whose id differs from its lever's,
+ * comparisons as values, and outputs of every kind (stocks, flows, auxiliaries, an input, an annual
+ * increase) — the interchange tests and the SDEverywhere cross-check run it.
+ */
+export function featureModel(): SyntheticModel {
+  type Var = SyntheticModel['spec']['subsystems'][number]['vars'][number];
+  const stock = (id: string, initial: string, inflows: string[], outflows: string[]): Var => ({ kind: 'stock', id, unit: 'person', doc: `${id} people`, initial, inflows, outflows });
+  const aux = (kind: 'aux' | 'flow', id: string, unit: string, equation: string): Var => ({ kind, id, unit, doc: `${id} | with ~ and &#38; in its documentation`, equation });
+  const input = (id: string, unit: string, param = id): Var => ({ kind: 'input', id, unit, doc: `lever ${param}`, param });
+  const vars: Var[] = [
+    stock('susceptible', 'population - 10', [], ['infection', 'vaccinating']),
+    stock('infected', '10', ['infection'], ['recovery']),
+    stock('recovered', '0', ['recovery', 'vaccinating'], []),
+    aux('flow', 'infection', 'person/year', 'effective_contact * susceptible * infected / population'),
+    aux('flow', 'recovery', 'person/year', 'infected / duration'),
+    aux('flow', 'vaccinating', 'person/year', 'vaccination * susceptible * campaign'),
+    aux('aux', 'campaign', '1', 'step(1, campaign_year)'),
+    aux('aux', 'effective_contact', '1/year', 'clamp(contact_rate * (1 - ramp(0.1, 2011, 2014)), 0.5, 10)'),
+    aux('aux', 'shape', 'person', 'round(infected / 10) + floor(susceptible / 1000) - ceil(recovered / 1000) + abs(-infected)'),
+    aux('aux', 'mix', '1', 'max(min(infected / population, 0.5), 0.01) + exp(-infected / population) + log(1 + recovered / population) + sqrt(susceptible / population) + (infected > recovered) * 2 + (time - start > 2.5 ? 1 : 0) + dt * contact_rate + (infected / population) ^ 2'),
+    input('population', 'person'),
+    input('contact_rate', '1/year', 'contact'),
+    input('duration', 'year'),
+    input('vaccination', '1/year'),
+    input('campaign_year', 'year'),
+  ];
+  const series = (id: string, variable = id, report?: 'annual-increase') => ({ id: `epidemic.${id}`, variable, kind: 'series' as const, ...(report ? { report } : {}) });
+  return {
+    spec: {
+      subsystems: [{ id: 'epidemic', name: { zh: '流行病', en: 'Epidemic' }, doc: 'Every feature of the language in one model.\nTwo lines.', vars }],
+      outputs: [
+        series('susceptible'), series('infected'), series('recovered'), series('infection'), series('campaign'), series('effective_contact'),
+        series('shape'), series('mix'), series('vaccination'), series('recovered-per-year', 'recovered', 'annual-increase'),
+      ],
+    },
+    inputs: [
+      { id: 'population', unit: 'person', default: 1000, range: { min: 100, max: 1e6 }, doc: 'population' },
+      { id: 'contact', unit: '1/year', default: { 2011: 3, 2013: 1.5 }, range: { min: 0, max: 10 }, doc: 'contact rate' },
+      { id: 'duration', unit: 'year', default: 0.5, range: { min: 0.1, max: 2 }, doc: 'duration' },
+      { id: 'vaccination', unit: '1/year', default: { 2011: 0, 2014: 0.3 }, interpolation: 'linear', range: { min: 0, max: 1 }, doc: 'vaccination rate' },
+      { id: 'campaign_year', unit: 'year', default: 2013, range: { min: 2011, max: 2015 }, doc: 'campaign start' },
     ],
   };
 }
