@@ -310,14 +310,19 @@ function assemble(w: Writer, kind: string, declarations: readonly string[], resu
   ].join('\n');
 }
 
-/** The run module: `{ v, run(T, out) }`. */
-export function generateRun(plan: GenerationPlan): string {
+/** A module's writer with the functions both modules share (inputs, initials) defined. */
+function begin(plan: GenerationPlan): { w: Writer; NY: number; DT: string } {
   const w = new Writer(plan);
-  const { start, until, dt, method, stepsPerYear } = plan.options;
-  const NY = until - start + 1;
-  const DT = String(dt);
+  const NY = plan.options.until - plan.options.start + 1;
   inputsFunction(w, NY);
   initialsFunction(w);
+  return { w, NY, DT: String(plan.options.dt) };
+}
+
+/** The run module: `{ v, run(T, out) }`. */
+export function generateRun(plan: GenerationPlan): string {
+  const { w, NY, DT } = begin(plan);
+  const { start, dt, method, stepsPerYear } = plan.options;
   const declarations: string[] = [];
   // Steps evaluate only what the flows read: the rest cannot change the state.
   const flows = new Set(w.stocks.flatMap((st) => [...st.inflows, ...st.outflows]));
@@ -366,12 +371,8 @@ export function generateRun(plan: GenerationPlan): string {
 
 /** The trace module: `{ v, trace(T, record) }`, every variable in its slot when `record(k)` is called. */
 export function generateTrace(plan: GenerationPlan): string {
-  const w = new Writer(plan);
-  const { start, until, dt, method, stepsPerYear } = plan.options;
-  const NY = until - start + 1;
-  const DT = String(dt);
-  inputsFunction(w, NY);
-  initialsFunction(w);
+  const { w, NY, DT } = begin(plan);
+  const { start, dt, method, stepsPerYear } = plan.options;
   w.equations('evaluate', 'time, cy', plan.order.evaluation, { store: () => true });
   const declarations: string[] = [];
   let integrate: string[];

@@ -3,7 +3,7 @@
  * name, method, outputs), and reading a lever's value back from its equation.
  */
 import type { IntegrationMethod, LeverValue, OutputDef } from '../engine/types.js';
-import type { Ast } from './expression.js';
+import { canonicalName, ExpressionError, parseForeign, toEngineSyntax, type Ast, type Format } from './expression.js';
 
 /** Vensim ends a comment at `|` and a field at `~`: both are written as character references. */
 export const encodeDoc = (text: string): string => text.replace(/&#/g, '&#38;#').replace(/\|/g, '&#124;').replace(/~/g, '&#126;');
@@ -79,4 +79,46 @@ export function scheduleOf(ast: Ast, isCalendarYear: (name: string) => boolean):
   }
   if (constant(node) === null || entries.length === 0) return null;
   return { value: Object.fromEntries(entries.reverse()), linear };
+}
+
+/**
+ * Reading a file's expressions: names resolved against the file's variables (`ids`, canonical name
+ * → id) and its words for time, the time step, the start and the calendar year; every problem
+ * reported through `fail(variable, message)` rather than thrown, so a file's problems come at once.
+ */
+export function expressionReader(
+  format: Format,
+  words: { readonly time: string; readonly dt: string; readonly start: string; readonly calendarYear: string },
+  ids: ReadonlyMap<string, string>,
+  fail: (path: string, message: string) => void,
+): { resolve: (name: string) => string | null; read: (name: string, what: string, source: string) => Ast | null; engine: (name: string, what: string, ast: Ast | null) => string } {
+  const symbols = new Map([
+    [canonicalName(words.time), 'time'],
+    [canonicalName(words.dt), 'dt'],
+    [canonicalName(words.start), 'start'],
+    [canonicalName(words.calendarYear), 'calendar-year'],
+  ]);
+  const resolve = (name: string): string | null => {
+    const c = canonicalName(name);
+    return symbols.get(c) ?? ids.get(c) ?? null;
+  };
+  const read = (name: string, what: string, source: string): Ast | null => {
+    try {
+      return parseForeign(source, format);
+    } catch (err) {
+      fail(name, `cannot read the ${what} \`${source}\`: ${(err as Error).message}`);
+      return null;
+    }
+  };
+  const engine = (name: string, what: string, ast: Ast | null): string => {
+    if (!ast) return '0';
+    try {
+      return toEngineSyntax(ast, format, { resolve });
+    } catch (err) {
+      if (!(err instanceof ExpressionError)) throw err;
+      fail(name, `cannot read the ${what}: ${err.message}`);
+      return '0';
+    }
+  };
+  return { resolve, read, engine };
 }

@@ -9,9 +9,9 @@
  */
 import { InputError, ModelError, type InputProblem } from '../errors.js';
 import type { LeverDef, ModelSpec, OutputDef, Subsystem, VarDef } from '../engine/types.js';
-import { canonicalName, ExpressionError, parseForeign, printExpression, toEngineSyntax, type Ast, type PrintContext } from './expression.js';
+import { canonicalName, printExpression, type Ast, type PrintContext } from './expression.js';
 import { exportPlan, HELPER_NAMES, leverExpression, type InterchangeModel } from './plan.js';
-import { encodeMetadata, decodeDoc, encodeDoc, readMetadata, scheduleOf, type Metadata } from './shared.js';
+import { decodeDoc, encodeDoc, encodeMetadata, expressionReader, readMetadata, scheduleOf, type Metadata } from './shared.js';
 
 const NAMES = HELPER_NAMES.vensim;
 const STARS = '*'.repeat(56);
@@ -144,32 +144,10 @@ export function readVensim(text: string, file: string): InterchangeModel {
   const modelEntries = entries.filter((e) => e.group !== 'Control' && e.group !== 'hzsim');
 
   const ids = new Map(modelEntries.map((e) => [canonicalName(e.name), e.name]));
-  const resolve = (n: string): string | null => {
-    const c = canonicalName(n);
-    if (c === 'time') return 'time';
-    if (c === 'time step') return 'dt';
-    if (c === 'initial time') return 'start';
-    if (c === canonicalName(NAMES.calendarYear)) return 'calendar-year';
-    return ids.get(c) ?? null;
-  };
-  const parse = (e: Entry, what: string, source: string): Ast | null => {
-    try {
-      return parseForeign(source, 'vensim');
-    } catch (err) {
-      fail(e.name, `cannot read the ${what} \`${source}\`: ${(err as Error).message}`);
-      return null;
-    }
-  };
-  const engine = (e: Entry, what: string, ast: Ast | null): string => {
-    if (!ast) return '0';
-    try {
-      return toEngineSyntax(ast, 'vensim', { resolve });
-    } catch (err) {
-      if (err instanceof ExpressionError) fail(e.name, `cannot read the ${what}: ${err.message}`);
-      else throw err;
-      return '0';
-    }
-  };
+  const reader = expressionReader('vensim', { time: 'TIME', dt: 'TIME STEP', start: 'INITIAL TIME', calendarYear: NAMES.calendarYear }, ids, fail);
+  const { resolve } = reader;
+  const parse = (e: Entry, what: string, source: string): Ast | null => reader.read(e.name, what, source);
+  const engine = (e: Entry, what: string, ast: Ast | null): string => reader.engine(e.name, what, ast);
 
   // Stocks first: their rates say which variables are flows.
   const flowSide = new Map<string, { stock: string; sign: 1 | -1 }[]>();

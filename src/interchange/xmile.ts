@@ -9,9 +9,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { InputError, type InputProblem } from '../errors.js';
 import type { LeverDef, ModelSpec, StockDef, Subsystem, VarDef } from '../engine/types.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { canonicalName, ExpressionError, parseForeign, printExpression, toEngineSyntax, type Ast, type PrintContext } from './expression.js';
+import { canonicalName, printExpression, type PrintContext } from './expression.js';
 import { exportPlan, HELPER_NAMES, leverExpression, type InterchangeModel } from './plan.js';
-import { encodeMetadata, readMetadata, scheduleOf, type Metadata } from './shared.js';
+import { encodeMetadata, expressionReader, readMetadata, scheduleOf, type Metadata } from './shared.js';
 
 const NAMES = HELPER_NAMES.xmile;
 const NAMESPACE = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
@@ -140,33 +140,8 @@ export function readXmile(source: string, file: string): InterchangeModel {
 
   const ids = new Map<string, string>();
   for (const name of all.keys()) if (!helperNames.has(name)) ids.set(canonicalName(name), name);
-  const resolve = (n: string): string | null => {
-    const c = canonicalName(n);
-    if (c === 'time') return 'time';
-    if (c === 'dt') return 'dt';
-    if (c === 'starttime') return 'start';
-    if (c === canonicalName(NAMES.calendarYear)) return 'calendar-year';
-    return ids.get(c) ?? null;
-  };
-  const read = (name: string, what: string, source: string): Ast | null => {
-    try {
-      return parseForeign(source, 'xmile');
-    } catch (err) {
-      fail(name, `cannot read the ${what} \`${source}\`: ${(err as Error).message}`);
-      return null;
-    }
-  };
-  const engine = (name: string, what: string, source: string): string => {
-    const ast = read(name, what, source);
-    if (!ast) return '0';
-    try {
-      return toEngineSyntax(ast, 'xmile', { resolve });
-    } catch (err) {
-      if (!(err instanceof ExpressionError)) throw err;
-      fail(name, `cannot read the ${what}: ${err.message}`);
-      return '0';
-    }
-  };
+  const { resolve, read, engine: toEngine } = expressionReader('xmile', { time: 'TIME', dt: 'DT', start: 'STARTTIME', calendarYear: NAMES.calendarYear }, ids, fail);
+  const engine = (name: string, what: string, source: string): string => toEngine(name, what, read(name, what, source));
 
   const levers: LeverDef[] = [];
   const leverOf = (name: string, node: XmlNode): void => {
