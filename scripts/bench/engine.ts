@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { flatModelFunction } from '../../dist/engine/flat.js';
 import { compileModel } from '../../dist/engine/index.js';
-import { createPreparedRun, type Generated } from '../../dist/engine/runtime.js';
+import type { Generated } from '../../dist/engine/runtime.js';
 import type { CompiledModel, LeverDef, ModelSpec, SimOptions } from '../../dist/engine/types.js';
 import { hangzhouModel } from '../../dist/models/index.js';
 import { params } from '../../dist/params/index.js';
@@ -78,21 +78,26 @@ function warmUntilOptimised(fns: readonly unknown[], run: () => void, label: str
 }
 
 /**
+ * `fn(T, out)` as a function of its own: one created by an arrow in a loop would share its call
+ * site (and V8's type feedback) across every model measured in this process, and the models would
+ * slow each other down.
+ */
+const harness = (fn: (T: Float64Array, out: Float64Array) => void, T: Float64Array, out: Float64Array): (() => void) =>
+  new Function('fn', 'T', 'out', 'return function run() { fn(T, out); };')(fn, T, out) as () => void;
+
+/**
  * The compiled model's generated module instantiated here with its functions exposed (so the
- * benchmark can ask V8 about them), run through the engine's own prepared path — the code and the
- * path Monte Carlo uses.
+ * benchmark can ask V8 about them), run with the model's lever table — what each Monte Carlo run
+ * executes (runWith adds only restoring the levers it overrode).
  */
 function exposed(compiled: CompiledModel): { run: () => void; hot: unknown[]; out: Float64Array } {
   const { source } = compiled.portable;
   const names = [...source.matchAll(/^function (\w+)\(/gm)].map((m) => m[1] as string);
   const body = source.replace(/^return \{ v, run(, trace)? \};$/m, `return { v, run, functions: { ${names.join(', ')} } };`);
   const generated = new Function(body)() as Generated & { functions: Record<string, unknown> };
-  const prepared = createPreparedRun(generated, compiled.leverTable(), compiled.portable);
   const out = new Float64Array(compiled.layout.size);
-  const none = new Int32Array(0);
-  const noValues = new Float64Array(0);
   return {
-    run: () => void prepared.runWith(none, noValues, out),
+    run: harness(generated.run, compiled.leverTable(), out),
     hot: names.filter((n) => /^(step|evaluate)/.test(n)).map((n) => generated.functions[n]),
     out,
   };
@@ -165,16 +170,16 @@ export function engineFigures(report: BenchReport, { quick = false }: { quick?: 
       engineRun();
       flat.run(table, flatOut);
       if (!sameOutputs(out, flatOut)) throw new Error(`${m.label}: the flat reference and the engine disagree; not timing`);
-      const flatRun = (): void => flat.run(table, flatOut);
+      const flatRun = harness(flat.run, table, flatOut);
       notes.push(warmUntilOptimised([flat.run], flatRun, `${m.label} (flat)`, { raiseLimit: true }));
-      notes.push(warmUntilOptimised(hot, engineRun, m.label));
+      notes.push(warmUntilOptimised(hot, engineRun, m.label, { timeoutMs: 90_000 }));
       warmUntilSteady(engineRun);
       const r = pairedRatio(engineRun, flatRun, quick ? { pairs: 5 } : {});
       [engineMs, flatMs, ratio, basis] = [r.aMs, r.bMs, r.ratio, 'measured'];
     } else {
       const from = perRunMs[m.limit.from];
       if (!from) throw new Error(`${m.label}: measure ${m.limit.from} first`);
-      notes.push(warmUntilOptimised(hot, engineRun, m.label));
+      notes.push(warmUntilOptimised(hot, engineRun, m.label, { timeoutMs: 90_000 }));
       warmUntilSteady(engineRun);
       const samples: number[] = [];
       const calls = Math.max(1, Math.round(60 / timeCalls(engineRun, 1)));
