@@ -48,6 +48,23 @@ export type {
 export { params, paramIds, getParam, findParam, isParamId, defaultValue } from './params/index.js';
 export type { Param, ParamId, ParamRecord, ParamValue, Schedule } from './params/index.js';
 
+// Observed data: published Hangzhou figures (data/observed/hangzhou.csv) in model units, with sources.
+export {
+  readObserved,
+  parseObserved,
+  observations,
+  bundledObservedPath,
+  LAST_FITTED_YEAR,
+  Trusts,
+  observables,
+  observableIds,
+  findObservable,
+  StatedUnits,
+  ModelUnits,
+  toModelUnit,
+} from './data/index.js';
+export type { Observation, ObservedRow, ObservationFilter, Trust, Role, Observable, ObservableId, ModelUnit, StatedUnitName } from './data/index.js';
+
 // Engine and the Hangzhou model.
 export { compileModel, inspectModel } from './engine/index.js';
 export type {
