@@ -8,10 +8,11 @@ import { register as catalog } from './catalog.js';
 import { register as chart } from './chart.js';
 import { register as compare } from './compare.js';
 import { register as demo } from './demo.js';
+import { register as observed } from './observed.js';
 import { register as params } from './params.js';
 import { register as run } from './run.js';
 import { register as validate } from './validate.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => Command;
 
-export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare, chart, demo];
+export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare, chart, demo, observed];
