@@ -12,7 +12,9 @@ import { CompiledModelCache, createRunnerContext, type OutputInfo } from '../run
 import type { ResolvedScenario } from '../scenario/types.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { ExplorerData, ExplorerScenario } from './data.js';
+import { PAGE_IDS } from './page-ids.js';
 import { portableHorizon } from './portable.js';
+import { pageText } from './strings.js';
 import { uncertaintySets } from './uncertainty.js';
 
 /** Horizons the page can switch between: the plan period (default), and on to 2020. */
@@ -22,8 +24,10 @@ export const EXPLORER_HORIZONS = [2015, 2020] as const;
 export const EXPLORER_DEFAULT_INDICATORS = ['integration.level', 'urbanisation.rate', 'urbanisation.hukou-gap', 'administration.approval-items'] as const;
 
 export interface ExplorerDataOptions {
-  /** Scenarios a planner can start from; the first is the default. */
+  /** Scenarios a planner can start from. */
   readonly scenarios: readonly ResolvedScenario[];
+  /** The one the page starts from (default: the first). */
+  readonly start?: string;
   /** Scenarios drawn beside the planner's for comparison (appended to the start list if missing). */
   readonly references: readonly ResolvedScenario[];
   readonly lang: Lang;
@@ -76,6 +80,7 @@ export function explorerData(options: ExplorerDataOptions): ExplorerData {
     labels,
     outputs,
     scenarios: starts.map(explorerScenario),
+    start: options.start !== undefined && starts.some((s) => s.id === options.start) ? options.start : (starts[0]?.id ?? ''),
     references: options.references.map((r) => r.id),
     defaultIndicators: EXPLORER_DEFAULT_INDICATORS.filter((id) => charted.has(id)),
     defaultRuns: options.defaultRuns,
@@ -100,9 +105,6 @@ export function builtPageAssets(): PageAssets {
   return { script: readFileSync(join(dir, 'page.js'), 'utf8'), style: existsSync(join(dir, 'page.css')) ? readFileSync(join(dir, 'page.css'), 'utf8') : '' };
 }
 
-/** The element ids the page script reads. */
-export const PAGE_IDS = { data: 'hzsim-explorer-data', app: 'hzsim-explorer' } as const;
-
 /**
  * Offline by construction: nothing may be fetched (no default-src), scripts and styles are the
  * inlined ones; 'unsafe-eval' because Vega compiles its expressions and the model is generated
@@ -116,8 +118,6 @@ const scriptSafeJson = (value: unknown): string => JSON.stringify(value).replace
 /** Script text that cannot end its <script> element early. */
 const scriptSafeCode = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 
-const pageTitle: Text = { zh: '杭州“十二五”综合配套改革 · 情景探索', en: 'Hangzhou 12th Five-Year reform plan · scenario explorer' };
-const noScript: Text = { zh: '此页面需要启用 JavaScript。', en: 'This page needs JavaScript.' };
 
 /** The complete HTML page. */
 export function explorerHtml(data: ExplorerData, assets: PageAssets): string {
@@ -130,11 +130,11 @@ export function explorerHtml(data: ExplorerData, assets: PageAssets): string {
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="hangzhou-reform-sim ${data.version}">`,
-    `<title>${pageTitle[lang]}</title>`,
+    `<title>${pageText('title', lang)}</title>`,
     `<style>${assets.style.replace(/<\/(style)/gi, '<\\/$1')}</style>`,
     '</head>',
     '<body>',
-    `<noscript>${noScript[lang]}</noscript>`,
+    `<noscript>${pageText('noScript', lang)}</noscript>`,
     `<div id="${PAGE_IDS.app}"></div>`,
     `<script type="application/json" id="${PAGE_IDS.data}">${scriptSafeJson(data)}</script>`,
     `<script>${scriptSafeCode(assets.script)}</script>`,

@@ -57,8 +57,10 @@ export interface ExplorerData {
   readonly labels: Readonly<Record<string, ExplorerLabel>>;
   /** Names and units of every output, as the runner describes them. */
   readonly outputs: Readonly<Record<string, OutputInfo>>;
-  /** Scenarios to start from; the first is the default. */
+  /** Scenarios to start from. */
   readonly scenarios: readonly ExplorerScenario[];
+  /** The scenario the page starts from when the link names none. */
+  readonly start: string;
   /** Scenario ids drawn beside the planner's for comparison (trend, plan). */
   readonly references: readonly string[];
   /** Indicators charted when the page opens. */

@@ -74,13 +74,14 @@ export function exploredFile(data: Pick<ExplorerData, 'horizons' | 'params' | 's
     .filter((t) => t.year <= settings.until)
     .map(targetSpec)
     .filter((t): t is ScenarioTargetSpec => t !== null);
-  const monteCarlo = settings.uncertainty !== 'off';
+  // A Monte Carlo with nothing to draw is the deterministic run: the page runs it so, and so must the file.
+  const monteCarlo = settings.uncertainty !== 'off' && Object.keys(drawn).length > 0;
   return {
     id: exploredId(base.id),
-    title: { zh: `${base.title.zh}（调整后）`, en: `${base.title.en} (adjusted)` },
+    title: { zh: `${base.title.zh} · 调整后`, en: `${base.title.en} · adjusted` },
     ...(base.description ? { description: base.description } : {}),
     parameters: Object.fromEntries(Object.entries(parameters).sort(([a], [b]) => a.localeCompare(b))),
-    ...(monteCarlo && Object.keys(drawn).length > 0 ? { uncertainty: { ...drawn } } : {}),
+    ...(monteCarlo ? { uncertainty: { ...drawn } } : {}),
     ...(monteCarlo ? { montecarlo: { runs: settings.runs, seed: settings.seed } } : {}),
     ...(targets.length > 0 ? { targets } : {}),
   };

@@ -20,7 +20,7 @@ export interface ExplorerState extends ExploredSettings {
   readonly lang: Lang;
 }
 
-type StateData = Pick<ExplorerData, 'scenarios' | 'horizons' | 'params' | 'indicators' | 'defaultIndicators' | 'lang' | 'defaultRuns' | 'defaultSeed' | 'labels'>;
+type StateData = Pick<ExplorerData, 'scenarios' | 'start' | 'horizons' | 'params' | 'indicators' | 'defaultIndicators' | 'lang' | 'defaultRuns' | 'defaultSeed' | 'labels'>;
 
 /** Monte Carlo runs and seed a scenario starts with (its own `montecarlo`, else the defaults). */
 export function monteCarloDefaults(data: StateData, scenario: string): { runs: number; seed: number } {
@@ -28,9 +28,9 @@ export function monteCarloDefaults(data: StateData, scenario: string): { runs: n
   return { runs: mc?.runs ?? data.defaultRuns, seed: mc?.seed ?? data.defaultSeed };
 }
 
-/** The state a page opens in: the first scenario, the default horizon, no lever moved. */
+/** The state a page opens in: the page's starting scenario, the default horizon, no lever moved. */
 export function initialState(data: StateData, scenario?: string): ExplorerState {
-  const id = findScenario(data, scenario ?? '').id;
+  const id = findScenario(data, scenario ?? data.start).id;
   return {
     scenario: id,
     overrides: {},

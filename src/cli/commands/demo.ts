@@ -1,7 +1,7 @@
 /**
  * `hzsim demo [--out DIR]` (the README's `npm run demo`): runs every bundled scenario (Monte Carlo
  * where the scenario declares it), then writes the results, the standard charts in Chinese and
- * English (SVG, PNG, HTML) and a briefing in both languages to `out/`.
+ * English (SVG, PNG, HTML), a briefing and the scenario explorer in both languages to `out/`.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadScenarios } from '../../scenario/index.js';
 import { briefingFiles, chartFiles, executeScenarios, resultFiles } from '../execute.js';
+import { BUNDLED_START, explorerPage, pageAssetsOrExit, referenceScenarios } from './explore.js';
 import type { CliIO } from '../io.js';
 import { parseNumbers, writeOut } from './run-options.js';
 
@@ -45,10 +46,14 @@ export function register(program: Command, io: CliIO): Command {
       const charts = await chartFiles(execution.results, langs, ['svg', 'png', 'html']);
       const results = resultFiles(execution, scenarios, flags, io.cwd);
       const briefing = briefingFiles(execution.results, langs, 'charts', charts.svgNames);
+      const assets = pageAssetsOrExit(io);
+      const references = referenceScenarios(io.cwd);
+      const explorer = new Map(langs.map((lang) => [`explorer.${lang}.html`, explorerPage(scenarios, references, lang, assets, BUNDLED_START)]));
       const written = [
         ...writeOut(io.cwd, opts.out, results),
         ...writeOut(io.cwd, join(opts.out, 'charts'), charts.files),
         ...writeOut(io.cwd, opts.out, briefing),
+        ...writeOut(io.cwd, opts.out, explorer),
       ];
       for (const r of execution.results) {
         const mode = r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}` : 'deterministic';
@@ -57,8 +62,9 @@ export function register(program: Command, io: CliIO): Command {
         io.stdout(`  ${r.scenario.id.padEnd(16)} ${mode.padEnd(32)} ${[...classes].map(([c, n]) => `${n} ${c}`).join(', ')}\n`);
       }
       io.stdout(
-        `wrote ${written.length} files to ${opts.out}/ (${results.size} result files, ${charts.files.size} chart files, ${briefing.size} briefing files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
-          `  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.zh.html'))}  ·  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.en.html'))}\n`,
+        `wrote ${written.length} files to ${opts.out}/ (${results.size} result files, ${charts.files.size} chart files, ${briefing.size} briefing files, ${explorer.size} explorer pages) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+          `  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.zh.html'))}  ·  ${relative(io.cwd, resolve(io.cwd, opts.out, 'briefing.en.html'))}\n` +
+          `  ${relative(io.cwd, resolve(io.cwd, opts.out, 'explorer.zh.html'))}  ·  ${relative(io.cwd, resolve(io.cwd, opts.out, 'explorer.en.html'))}\n`,
       );
       if (charts.skipped.length > 0) io.stdout(`skipped charts: ${charts.skipped.join('; ')}\n`);
     });

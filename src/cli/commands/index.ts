@@ -8,6 +8,7 @@ import { register as catalog } from './catalog.js';
 import { register as chart } from './chart.js';
 import { register as compare } from './compare.js';
 import { register as demo } from './demo.js';
+import { register as explore } from './explore.js';
 import { register as observed } from './observed.js';
 import { register as params } from './params.js';
 import { register as run } from './run.js';
@@ -15,4 +16,4 @@ import { register as validate } from './validate.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => Command;
 
-export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare, chart, demo, observed];
+export const commands: readonly RegisterCommand[] = [catalog, params, validate, run, compare, chart, demo, explore, observed];
