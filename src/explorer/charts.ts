@@ -28,7 +28,8 @@ export function pageLabels(data: Pick<ExplorerData, 'labels'>): LabelSource {
 export function indicatorChart(results: SessionResults, indicator: string, options: { lang: Lang; size: ChartSize; labels: LabelSource }): TopLevelSpec {
   const all = [...results.references, results.explored];
   return results.explored.mode === 'montecarlo'
-    ? fan(all, { indicator, scenario: results.explored.scenario.id, ...options })
+    ? // Titled like the comparison charts: the legend names the scenario already.
+      fan(all, { indicator, scenario: results.explored.scenario.id, title: options.labels.name(indicator, options.lang), ...options })
     : scenarioComparison(all, { indicator, ...options });
 }
 

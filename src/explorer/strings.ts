@@ -38,6 +38,7 @@ const strings = {
   filterLevers: { zh: '筛选杠杆（名称或编号）', en: 'Filter levers (name or id)' },
   changedCount: { zh: '已调整 {n} 项', en: '{n} changed' },
   noLeverMatches: { zh: '没有匹配的杠杆', en: 'No lever matches' },
+  otherAssumptions: { zh: '其他假设（{n} 项：基期值、人口与趋势参数）', en: 'Other assumptions ({n}: baselines, demography, trends)' },
   from: { zh: '起始年份', en: 'From' },
   allYears: { zh: '全部年份', en: 'All years' },
   fromYear: { zh: '{year}年起', en: 'from {year}' },
@@ -96,7 +97,7 @@ export function pageText(key: PageStringKey, lang: Lang, vars: Readonly<Record<s
 /** Lever units (mathjs unit expressions) as a planner reads them. */
 const leverUnits: Readonly<Record<string, Text>> = {
   '1': { zh: '', en: '' },
-  '1/year': { zh: '/年', en: '/ year' },
+  '1/year': { zh: '/年', en: '/year' },
   percent: { zh: '%', en: '%' },
   'percent/year': { zh: '个百分点/年', en: 'points / year' },
   hectare: { zh: '公顷', en: 'ha' },
@@ -111,13 +112,17 @@ export const leverUnit = (unit: string, lang: Lang): string => leverUnits[unit]?
 
 const leverFormats = new Map<string, Intl.NumberFormat>();
 
-/** Lever values with up to five significant digits (0.04463, 300, 2015); formatters made once. */
+/**
+ * Lever values with five significant digits but every integer digit (0.04463, 300, 2015,
+ * 8,700,373 — a count is never rounded); formatters made once.
+ */
 export function formatLeverNumber(value: number, lang: Lang): string {
   const grouping = Math.abs(value) >= 10_000;
-  const key = `${lang}|${grouping}`;
+  const digits = Math.min(21, Math.max(5, Math.floor(Math.log10(Math.abs(value) || 1)) + 1));
+  const key = `${lang}|${grouping}|${digits}`;
   let format = leverFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumSignificantDigits: 5, useGrouping: grouping });
+    format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumSignificantDigits: digits, useGrouping: grouping });
     leverFormats.set(key, format);
   }
   return format.format(value);

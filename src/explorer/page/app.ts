@@ -15,7 +15,7 @@ import { pageText } from '../strings.js';
 import { downloadFile, downloadUrl, h } from './dom.js';
 import { DOMAIN_ORDER, LeverPanel } from './levers.js';
 import { LiveChart } from './live-chart.js';
-import { attainmentMatrix } from './matrix.js';
+import { AttainmentMatrix } from './matrix.js';
 
 /** How long one update took, for the benchmark and the status line. */
 export interface UpdateTiming {
@@ -38,8 +38,7 @@ export class ExplorerApp {
   private levers: LeverPanel | null = null;
   private charts = new Map<string, { chart: LiveChart; figure: HTMLElement }>();
   private chartArea: HTMLElement | null = null;
-  private matrixSlot: HTMLElement | null = null;
-  private matrixKey = '';
+  private matrix: AttainmentMatrix | null = null;
   private notice: HTMLElement | null = null;
   private status: HTMLElement | null = null;
   private mcSummary: HTMLElement | null = null;
@@ -155,11 +154,7 @@ export class ExplorerApp {
       [...this.charts].map(([indicator, { chart }]) => chart.show(indicatorChart(results, indicator, { lang: state.lang, size, labels }))),
     );
     const t3 = performance.now();
-    const matrixKey = JSON.stringify([state.lang, [...results.references, results.explored].map((r) => r.attainment)]);
-    if (this.matrixSlot && matrixKey !== this.matrixKey) {
-      this.matrixKey = matrixKey;
-      this.matrixSlot.replaceChildren(attainmentMatrix(results, state.lang));
-    }
+    this.matrix?.update(results, state.lang);
     const t4 = performance.now();
     // The frame that paints the update: also paces updates while a slider is dragged.
     const frameAt = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -195,16 +190,22 @@ export class ExplorerApp {
     this.status = h('span', { class: 'status', 'aria-live': 'off' });
     this.mcSummary = h('span', { class: 'mc-summary' });
     this.chartArea = h('div', { class: 'charts' });
-    this.matrixSlot = h('div', { class: 'matrix-slot' });
-    this.matrixKey = '';
+    this.matrix = new AttainmentMatrix();
     const main = h(
       'main',
       { class: 'results' },
       h('section', { class: 'chart-section', 'aria-labelledby': 'charts-heading' }, h('h2', { id: 'charts-heading' }, pageText('charts', lang)), this.indicatorPicker(), this.chartArea),
-      this.matrixSlot,
+      this.matrix.element,
     );
+    const [settings, actions] = this.toolbar();
     this.root.replaceChildren(
-      h('header', { class: 'top' }, h('h1', {}, pageText('title', lang)), h('p', { class: 'intro' }, pageText('intro', lang)), this.toolbar(), this.notice),
+      h(
+        'header',
+        { class: 'top' },
+        h('div', { class: 'title-row' }, h('div', {}, h('h1', {}, pageText('title', lang)), h('p', { class: 'intro' }, pageText('intro', lang))), actions),
+        settings,
+        this.notice,
+      ),
       h('div', { class: 'layout' }, this.levers.element, main),
       h('footer', {}, pageText('footer', lang, { version: this.data.version }), ' ', this.mcSummary, ' ', this.status),
     );
@@ -212,7 +213,8 @@ export class ExplorerApp {
     this.requestUpdate();
   }
 
-  private toolbar(): HTMLElement {
+  /** The settings row (start, horizon, Monte Carlo) and the actions (downloads, reset, language). */
+  private toolbar(): [HTMLElement, HTMLElement] {
     const lang = this.state.lang;
     const state = this.state;
     const scenario = h(
@@ -309,14 +311,10 @@ export class ExplorerApp {
     const language = h('button', { type: 'button', class: 'lang', lang: other === 'zh' ? 'zh-CN' : 'en', 'aria-label': pageText('otherLanguageLabel', lang) }, pageText('otherLanguage', lang));
     language.addEventListener('click', () => this.setState({ lang: other }));
 
-    return h(
-      'div',
-      { class: 'toolbar' },
-      h('label', { class: 'start' }, pageText('startFrom', lang), ' ', scenario),
-      horizon,
-      monteCarlo,
+    return [
+      h('div', { class: 'toolbar' }, h('label', { class: 'start' }, pageText('startFrom', lang), ' ', scenario), horizon, monteCarlo),
       h('div', { class: 'actions' }, download, copy, reset, language),
-    );
+    ];
   }
 
   private indicatorPicker(): HTMLElement {

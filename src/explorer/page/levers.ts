@@ -85,6 +85,8 @@ export class LeverPanel {
   readonly element: HTMLElement;
   private readonly rows = new Map<string, LeverRow>();
   private readonly groups = new Map<Domain, { details: HTMLDetailsElement; count: HTMLElement; ids: string[] }>();
+  /** Each domain's fold of other assumptions. */
+  private readonly folds = new Map<Domain, HTMLDetailsElement>();
   private state: LeverPanelState | null = null;
   private readonly start: number;
   private readonly empty: HTMLElement;
@@ -98,12 +100,28 @@ export class LeverPanel {
     const filter = h('input', { type: 'search', class: 'lever-filter', placeholder: pageText('filterLevers', lang), 'aria-label': pageText('filterLevers', lang) });
     filter.addEventListener('input', () => this.filter(filter.value));
     this.empty = h('p', { class: 'lever-empty', hidden: true }, pageText('noLeverMatches', lang));
+    const scenarioLevers = new Set(data.scenarios.flatMap((s) => [...Object.keys(s.parameters), ...Object.values(s.uncertainty).flatMap((u) => Object.keys(u ?? {}))]));
     const domains = [...DOMAIN_ORDER, ...(Object.keys(Domains) as Domain[]).filter((d) => !DOMAIN_ORDER.includes(d))];
     const groups = domains.flatMap((domain, i) => {
       const levers = data.params.filter((p) => p.domain === domain);
       if (levers.length === 0) return [];
       const count = h('span', { class: 'changed-count' });
-      const details = h('details', { class: 'lever-group', open: i === 0 }, h('summary', {}, h('span', { class: 'group-name' }, Domains[domain][lang]), ' ', count), ...levers.map((l) => this.row(l)));
+      // The levers scenarios argue about first; the model's other assumptions (baselines,
+      // demography, trend rates) folded below them.
+      const policy = levers.filter((l) => scenarioLevers.has(l.id));
+      const other = levers.filter((l) => !scenarioLevers.has(l.id));
+      const assumptions =
+        other.length === 0
+          ? null
+          : h('details', { class: 'lever-assumptions' }, h('summary', {}, pageText('otherAssumptions', lang, { n: other.length })), ...other.map((l) => this.row(l)));
+      if (assumptions) this.folds.set(domain, assumptions);
+      const details = h(
+        'details',
+        { class: 'lever-group', open: i === 0 },
+        h('summary', {}, h('span', { class: 'group-name' }, Domains[domain][lang]), ' ', count),
+        ...policy.map((l) => this.row(l)),
+        assumptions,
+      );
       this.groups.set(domain, { details, count, ids: levers.map((l) => l.id) });
       return [details];
     });
@@ -185,12 +203,13 @@ export class LeverPanel {
       const signature = JSON.stringify([state.base.id, state.base.parameters[lever.id], override, dist, state.until]);
       if (row.shown === signature) continue;
       row.shown = signature;
-      const value = effectiveValue(this.data, state.base, lever, override);
+      const value = effectiveValue(this.data, state.base, lever, dist === undefined ? override : undefined);
       const { value: v, from } = shown(value, this.start);
       row.root.dataset.value = String(v);
       const unit = leverUnit(lever.unit, lang);
       const text = `${formatLeverNumber(v, lang)}${unit && unit.startsWith('/') ? '' : unit ? ' ' : ''}${unit}`;
-      row.valueText.textContent = from === null ? text : `${text} · ${pageText('fromYear', lang, { year: from })}`;
+      // A drawn lever's value is the draw's: what the planner set waits until Monte Carlo is off.
+      row.valueText.textContent = dist !== undefined ? pageText('drawnShort', lang) : from === null ? text : `${text} · ${pageText('fromYear', lang, { year: from })}`;
       // Writing the same value back would move a keyboard user's caret or a dragged thumb.
       if (document.activeElement !== row.slider) row.slider.value = String(v);
       row.slider.setAttribute('aria-valuetext', row.valueText.textContent);
@@ -217,7 +236,7 @@ export class LeverPanel {
         for (const option of row.from.options) option.disabled = option.value !== '' && Number(option.value) > state.until;
       }
       row.reset.disabled = override === undefined;
-      row.root.toggleAttribute('data-changed', override !== undefined);
+      row.root.toggleAttribute('data-changed', override !== undefined && !drawnNow);
       row.root.toggleAttribute('data-drawn', drawnNow);
     }
     for (const group of this.groups.values()) {
@@ -232,6 +251,8 @@ export class LeverPanel {
     if (!row) return;
     const group = this.groups.get(row.lever.domain);
     if (group) group.details.open = true;
+    const fold = this.folds.get(row.lever.domain);
+    if (fold?.contains(row.root)) fold.open = true;
     row.slider.focus();
   }
 
@@ -248,6 +269,7 @@ export class LeverPanel {
       group.details.hidden = !any;
       if (q !== '' && any) group.details.open = true;
     }
+    if (q !== '') for (const fold of this.folds.values()) fold.open = [...fold.querySelectorAll<HTMLElement>('.lever')].some((el) => !el.hidden);
     this.empty.hidden = visible > 0;
   }
 }
