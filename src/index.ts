@@ -119,6 +119,9 @@ export * as charts from './charts/builders/index.js';
 export { render, writeStandardCharts, defaultLabels } from './charts/index.js';
 export type { ChartFormat, Lang } from './charts/index.js';
 export { briefingMarkdown, briefingHtml } from './report/briefing.js';
+// The scenario explorer page: its data from resolved scenarios, and the page around it.
+export { explorerData, explorerHtml, builtPageAssets } from './explorer/index.js';
+export type { ExplorerData, ExplorerDataOptions, PageAssets } from './explorer/index.js';
 
 export { InputError, ModelError, type InputProblem } from './errors.js';
 export { PACKAGE_VERSION } from './version.js';

@@ -76,6 +76,7 @@ const strings = {
   required: { zh: '要求 {value}', en: 'required {value}' },
   reached: { zh: '{year}年达到', en: 'reached {year}' },
   notReached: { zh: '期内未达到', en: 'not reached in the horizon' },
+  dismiss: { zh: '关闭提示', en: 'Dismiss' },
   ignoredSettings: { zh: '链接中有 {n} 项设置无法使用，已忽略：', en: 'Ignored {n} settings of the link:' },
   updated: { zh: '更新用时 {ms} 毫秒', en: 'updated in {ms} ms' },
   footer: {

@@ -185,7 +185,12 @@ export class ExplorerApp {
     this.levers = new LeverPanel(this.data, lang, (id, value) => this.setLever(id, value));
     this.notice = h('div', { class: 'notice', role: 'status', hidden: this.problems.length === 0 });
     if (this.problems.length > 0) {
-      this.notice.append(h('p', {}, pageText('ignoredSettings', lang, { n: this.problems.length })), h('ul', {}, ...this.problems.map((p) => h('li', {}, p))));
+      const close = h('button', { type: 'button', class: 'close', 'aria-label': pageText('dismiss', lang) }, '×');
+      close.addEventListener('click', () => {
+        this.problems = [];
+        if (this.notice) this.notice.hidden = true;
+      });
+      this.notice.append(close, h('p', {}, pageText('ignoredSettings', lang, { n: this.problems.length })), h('ul', {}, ...this.problems.map((p) => h('li', {}, p))));
     }
     this.status = h('span', { class: 'status', 'aria-live': 'off' });
     this.mcSummary = h('span', { class: 'mc-summary' });
