@@ -10,6 +10,7 @@ import type { Lang } from '../catalog/types.js';
 import { fan } from '../charts/builders/fan.js';
 import { scenarioComparison } from '../charts/builders/scenarioComparison.js';
 import type { LabelSource } from '../charts/labels.js';
+import { plotArea } from '../charts/compose.js';
 import type { ChartSize } from '../charts/theme.js';
 import type { ExplorerData } from './data.js';
 import type { SessionResults } from './session.js';
@@ -27,10 +28,16 @@ export function pageLabels(data: Pick<ExplorerData, 'labels'>): LabelSource {
 /** The chart of `indicator` for the page's current results. */
 export function indicatorChart(results: SessionResults, indicator: string, options: { lang: Lang; size: ChartSize; labels: LabelSource }): TopLevelSpec {
   const all = [...results.references, results.explored];
-  return results.explored.mode === 'montecarlo'
-    ? // Titled like the comparison charts: the legend names the scenario already.
-      fan(all, { indicator, scenario: results.explored.scenario.id, title: options.labels.name(indicator, options.lang), ...options })
-    : scenarioComparison(all, { indicator, ...options });
+  const spec =
+    results.explored.mode === 'montecarlo'
+      ? // Titled like the comparison charts: the legend names the scenario already.
+        fan(all, { indicator, scenario: results.explored.scenario.id, title: options.labels.name(indicator, options.lang), ...options })
+      : scenarioComparison(all, { indicator, ...options });
+  // The page's charts are smaller than the briefing's: a y-axis title longer than the plot is
+  // cut with an ellipsis (the chart title above names the indicator in full) instead of
+  // stretching the chart out of line with its neighbours.
+  const config = spec.config ?? {};
+  return { ...spec, config: { ...config, axisY: { ...config.axisY, titleLimit: plotArea(options.size, 'none').height } } };
 }
 
 export interface SplitSpec {
