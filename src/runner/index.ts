@@ -23,6 +23,9 @@ export {
 } from './attainment.js';
 export { CompiledModelCache, type RunnerContext, type OutputInfo } from './context.js';
 export { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
+export {
+  EXACT_QUANTILE_VALUES, SKETCH_RELATIVE_ACCURACY, CHUNK_RUNS, quantileMethod, type QuantileChoice, type QuantileMethod, type TargetJob,
+} from './streaming.js';
 export { createSingleThreadRunner } from './single-thread.js';
 export { createWorkerPoolRunner } from './worker-pool.js';
 export { runScenario, runMonteCarlo, leverValue, simOptionsOf, type RunOptions, type MonteCarloOptions } from './run.js';
