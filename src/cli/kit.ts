@@ -3,10 +3,12 @@
  *
  * 1. **Registers lazily.** Add `{ name, summary, load: () => import('./<name>.js') }` to
  *    src/cli/commands/index.ts. Only the command being run (or asked for with --help) is imported,
- *    so one command's dependencies never slow another's start. Inside the module, import the
- *    engine, runner, charts or analysis *inside the action* with `await import(...)` (type-only
- *    imports at the top are free): `hzsim params` must not load vega, `hzsim run` must not load
- *    mathjs. tests/cli/startup.test.ts checks which packages each command loads.
+ *    so one command's dependencies never slow another's start. Import at the top what the command
+ *    always needs; import what only some paths need (charts for --charts, the worker pool, an
+ *    optimiser) inside the action with `await import(...)`. Never import src/charts/render.ts
+ *    or src/charts/standard.ts (vega) outside chart work, nor compile a model the build has
+ *    compiled (createRunnerContext() uses the precompiled Hangzhou model). tests/cli/startup.test.ts
+ *    checks which packages each command loads.
  * 2. **Takes the output options.** `outputOptions(cmd)` adds `--json`, `--lang zh|en` and
  *    `--quiet`; `parseOutputOptions(opts)` checks them (a bad --lang is exit 2, like every bad
  *    option). Results go to stdout: with --json one JSON document (`printJson`; document its shape

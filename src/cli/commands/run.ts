@@ -58,7 +58,7 @@ export function register(program: Command, io: CliIO): Command {
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(flags.until === undefined ? {} : { until: flags.until }) });
       const execution = await executeScenarios(scenarios, { ...flags, quiet: output.quiet }, io);
       // Everything is prepared in memory first: a failure leaves no partial output.
-      const results = resultFiles(execution, scenarios, flags, io.cwd);
+      const results = output.json || opts.out !== undefined ? resultFiles(execution, scenarios, flags, io.cwd) : new Map<string, string>();
       if (output.json) io.stdout(results.get('results.json') ?? '');
       else io.stdout(attainmentSummary(execution.results, output.lang));
       if (opts.out === undefined) return;
