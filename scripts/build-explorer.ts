@@ -35,6 +35,13 @@ const substitution: Plugin = {
       const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       return Object.hasOwn(substitutes, target) ? { path: target, namespace: 'browser-substitute' } : undefined;
     });
+    // DDSketch's protobuf (de)serialisation is never used (the page's Monte Carlo stays exact), and
+    // protobufjs is only a development dependency of @datadog/sketches-js.
+    b.onResolve({ filter: /^protobufjs\/minimal$/ }, () => ({ path: 'protobufjs/minimal', namespace: 'browser-unused' }));
+    b.onLoad({ filter: /.*/, namespace: 'browser-unused' }, () => ({
+      contents: "throw new Error('explorer: protobuf serialisation of quantile sketches is not in the page');",
+      loader: 'js',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'browser-substitute' }, (args) => ({ contents: substitutes[args.path]?.() ?? '', loader: 'ts' }));
   },
 };

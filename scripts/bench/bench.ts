@@ -11,7 +11,8 @@
  * memory at 100k runs; growth with runs and with steps; worker-pool speed-up; charts per second.
  *
  *   npm run bench              all figures
- *   npm run bench -- --quick   skip the 100k-run Monte Carlo and the chart rendering
+ *   npm run bench -- --quick   skip the 100k-run Monte Carlo, the chart rendering, the demo and the
+ *                              million-run memory figure
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -28,6 +29,7 @@ import {
 import { loadScenarios } from '../../dist/scenario/index.js';
 import { bundledScenarioFiles } from '../../dist/cli/commands/demo.js';
 import { PACKAGE_VERSION } from '../../dist/version.js';
+import { cliFigures } from './cli.js';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string, string][] = [];
@@ -185,6 +187,9 @@ if (!quick) {
   record('svgPerSecond', '  SVG', (specs.length / svgMs) * 1000, 'charts/s', 1);
   record('pngPerSecond', '  PNG (2×, rasterising only)', (specs.length / Math.max(pngMs, 1)) * 1000, 'charts/s', 1);
 }
+
+// ── Start-up, demo and million-run memory (scripts/bench/cli.ts) ────────────────────────────
+cliFigures(record, quick);
 
 report.checksum = checksum;
 const w = Math.max(...rows.map((r) => r[0].length));

@@ -9,9 +9,28 @@ export interface CliIO {
   readonly cwd: string;
 }
 
-export const processIO = (): CliIO => ({
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
-  isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
-  cwd: process.cwd(),
-});
+const isBrokenPipe = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'EPIPE';
+
+/**
+ * The process's streams. A reader that closes early (`hzsim run … | head`) is not an error: from
+ * the first EPIPE on, output to that stream is dropped and the command carries on (so files it
+ * writes with --out are still complete) and ends with its usual exit code.
+ */
+export function processIO(): CliIO {
+  const writer = (stream: NodeJS.WriteStream): ((text: string) => void) => {
+    let closed = false;
+    stream.on('error', (err: unknown) => {
+      if (!isBrokenPipe(err)) throw err;
+      closed = true;
+    });
+    return (text) => {
+      if (!closed) stream.write(text);
+    };
+  };
+  return {
+    stdout: writer(process.stdout),
+    stderr: writer(process.stderr),
+    isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+    cwd: process.cwd(),
+  };
+}

@@ -1,12 +1,13 @@
 /**
- * `hzsim`: the command line. Each command lives in src/cli/commands/<name>.ts and registers itself
- * on the commander program. Exit codes (INTERFACES.md): 0 success, 2 bad input, 1 anything else.
+ * `hzsim`: the command line. Each command lives in src/cli/commands/<name>.ts and is imported only
+ * when it runs (src/cli/commands/index.ts; conventions in src/cli/kit.ts). Exit codes: 0 success,
+ * 2 bad input, 1 anything else.
  */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { type CliIO, processIO } from './io.js';
-import { commands } from './commands/index.js';
+import { commands, type CommandEntry } from './commands/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -19,7 +20,19 @@ export class ExitSignal extends Error {
   }
 }
 
-export function buildProgram(io: CliIO): Command {
+/** The command `argv` runs (`hzsim run …`, `hzsim help run`), if it names one. */
+function invoked(argv: readonly string[]): CommandEntry | undefined {
+  const [first, second] = argv;
+  const name = first === 'help' ? second : first;
+  return commands.find((c) => c.name === name);
+}
+
+/**
+ * The program with the command `argv` invokes fully registered (its module imported) and every
+ * other command as a name and summary only — enough for `hzsim --help` and "did you mean".
+ * Without `argv`, every command is registered fully.
+ */
+export async function buildProgram(io: CliIO, argv?: readonly string[]): Promise<Command> {
   const program = new Command('hzsim')
     .description(
       'Hangzhou 12th Five-Year comprehensive reform plan (2011–2015) as a runnable model.\n' +
@@ -28,22 +41,24 @@ export function buildProgram(io: CliIO): Command {
     .version(PACKAGE_VERSION)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of commands) {
-    const cmd = register(program, io);
-    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showSuggestionAfterError(true);
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText('after', '\nRun `hzsim <command> --help` for a command\'s options and examples.');
+  const wanted = argv === undefined ? null : invoked(argv);
+  for (const entry of commands) {
+    const cmd = argv === undefined || entry === wanted ? (await entry.load()).register(program, io) : program.command(entry.name);
+    cmd.description(entry.summary).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showSuggestionAfterError(true);
   }
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script). Resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  const program = buildProgram(io);
-  if (argv.length === 0) {
-    program.outputHelp();
-    return EXIT_BAD_INPUT;
-  }
   try {
+    const program = await buildProgram(io, argv);
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_BAD_INPUT;
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (err) {

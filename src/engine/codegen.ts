@@ -12,7 +12,7 @@ import {
   isParenthesisNode,
   isSymbolNode,
   type MathNode,
-} from 'mathjs';
+} from './mathjs.js';
 import type { VarId } from './types.js';
 
 export const HELPERS = `

@@ -130,6 +130,7 @@ export function validateExplored(data: Pick<ExplorerData, 'horizons' | 'params' 
     start: startOf(data),
     until,
     cwd: '',
+    bundled: new Map(),
     // The data is checked as written; nothing is read (a file without `extends` reads nothing).
     fs: {
       read: (path) => {

@@ -39,6 +39,12 @@ export interface ScenarioContext {
   /** Paths in messages are shown relative to this directory (default: process.cwd()). */
   readonly cwd?: string;
   readonly fs?: FileAccess;
+  /**
+   * Scenarios a bare id (`plan`, in `extends` or as a file argument) resolves to when no file of
+   * that name is found: id → absolute file. Default: the package's bundled scenarios, or none when
+   * `fs` is given (in-memory files stay self-contained).
+   */
+  readonly bundled?: ReadonlyMap<string, string>;
 }
 
 export interface FullContext {
@@ -49,6 +55,7 @@ export interface FullContext {
   readonly until: number;
   readonly cwd: string;
   readonly fs: FileAccess;
+  readonly bundled: ReadonlyMap<string, string>;
 }
 
 export const nodeFileAccess: FileAccess = {
@@ -66,7 +73,7 @@ export const nodeFileAccess: FileAccess = {
 /** Completes a context with explicit defaults (the real modules are supplied by the caller). */
 export function completeContext(
   ctx: ScenarioContext,
-  defaults: { params: readonly ParamRecord[]; indicators: IndicatorLookup },
+  defaults: { params: readonly ParamRecord[]; indicators: IndicatorLookup; bundled?: ReadonlyMap<string, string> },
 ): FullContext {
   const params = ctx.params ?? defaults.params;
   return {
@@ -77,5 +84,6 @@ export function completeContext(
     until: ctx.until ?? DEFAULT_UNTIL,
     cwd: ctx.cwd ?? process.cwd(),
     fs: ctx.fs ?? nodeFileAccess,
+    bundled: ctx.bundled ?? (ctx.fs ? new Map() : (defaults.bundled ?? new Map())),
   };
 }

@@ -9,12 +9,12 @@ import { InputError, type InputProblem } from '../errors.js';
 import type { ParamValue } from '../params/types.js';
 import type { FullContext } from './context.js';
 import { mergeOverride } from './merge.js';
-import { messages } from './messages.js';
+import { messages, show } from './messages.js';
 import { suggestIds } from '../util/suggest.js';
 import { parseSource, type ParsedSource, type PathSegment, type SourceFormat } from './source.js';
 import { toTarget } from './targets.js';
 import type { DistributionSpec, ResolvedScenario, ScenarioFile, ScenarioSourceFile } from './types.js';
-import { validateScenarioData } from './validate.js';
+import { SCENARIO_ID_PATTERN, validateScenarioData } from './validate.js';
 
 /** An InputProblem that also carries where in the file it is (1-based). */
 export interface ScenarioProblem extends InputProblem {
@@ -32,6 +32,16 @@ export interface ScenarioCheck {
 }
 
 const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+const hasScenarioExtension = (name: string): boolean => (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+/** A reference that can name a bundled scenario: an id, not a path. */
+const isBareId = (ref: string): boolean => SCENARIO_ID_PATTERN.test(ref);
+
+/** Messages of the lookup by id (the file-level messages are in messages.ts). */
+const lookupMessages = {
+  notFound: (ref: string, lookedFor: readonly string[], bundled: string | null, suggestions: readonly string[]) =>
+    `no scenario ${show(ref)} — looked for ${lookedFor.join(', ')}${bundled ? ` and ${bundled}` : ''}` +
+    `${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`,
+};
 
 /** `targets[2].year`, `parameters.x.2013`. */
 export function formatPath(path: readonly PathSegment[]): string {
@@ -62,9 +72,20 @@ export class ScenarioLoader {
 
   constructor(private readonly ctx: FullContext) {}
 
-  /** Checks one file (and the chain it extends). Never throws for bad input. */
+  /**
+   * Checks one file (and the chain it extends). Never throws for bad input. A name without an
+   * extension (`plan`) is looked up like `extends`: `plan.yaml`, `.yml`, `.json` in the working
+   * directory, then the bundled scenario of that id.
+   */
   check(file: string): ScenarioCheck {
-    const abs = resolve(this.ctx.cwd, file);
+    const given = resolve(this.ctx.cwd, file);
+    const lookup = this.lookup(given, file);
+    if (lookup.found === undefined && extname(file) === '' && !this.ctx.fs.exists(given)) {
+      const display = lookup.lookedFor.map((c) => this.display(c));
+      const problem = { file, path: '', message: lookupMessages.notFound(file, display, this.bundledList(), suggestIds(file, [...this.ctx.bundled.keys()])) };
+      return { file, scenario: null, problems: [problem] };
+    }
+    const abs = (extname(file) === '' ? lookup.found : undefined) ?? given;
     const { scenario, problems } = this.resolveFile(abs, []);
     return { file: this.display(abs), scenario, problems: dedupe(problems) };
   }
@@ -148,13 +169,20 @@ export class ScenarioLoader {
       : { file: record.display, path: p, message };
   }
 
-  /** Where `extends: ref` points: candidate paths in lookup order. */
-  private candidates(fromAbs: string, ref: string): string[] {
-    const dir = dirname(fromAbs);
-    const base = resolve(dir, ref);
-    return (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(ref).toLowerCase())
-      ? [base]
-      : SCENARIO_EXTENSIONS.map((e) => `${base}${e}`);
+  /**
+   * Where a reference points: `base` as given when it ends in a scenario extension, else
+   * `base.yaml`, `base.yml`, `base.json`, then — for a bare id — the bundled scenario of that id.
+   * `found` is the first that exists; `lookedFor` the files tried (the bundled one not included).
+   */
+  private lookup(base: string, ref: string): { found: string | undefined; lookedFor: string[] } {
+    const lookedFor = hasScenarioExtension(ref) ? [base] : SCENARIO_EXTENSIONS.map((e) => `${base}${e}`);
+    const found = lookedFor.find((c) => this.ctx.fs.exists(c)) ?? (isBareId(ref) ? this.ctx.bundled.get(ref) : undefined);
+    return { found, lookedFor };
+  }
+
+  /** "the bundled scenarios (trend, plan, …)", for messages; null when there are none. */
+  private bundledList(): string | null {
+    return this.ctx.bundled.size > 0 ? `the bundled scenarios (${[...this.ctx.bundled.keys()].join(', ')})` : null;
   }
 
   private resolveFile(abs: string, stack: readonly string[]): Resolution {
@@ -167,17 +195,18 @@ export class ScenarioLoader {
 
     if (record.rawExtends !== null) {
       const ref = record.rawExtends;
-      const lookedFor = this.candidates(abs, ref);
-      const found = lookedFor.find((c) => this.ctx.fs.exists(c));
+      const { found, lookedFor } = this.lookup(resolve(dirname(abs), ref), ref);
       if (found === undefined) {
         const dir = dirname(lookedFor[0] ?? abs);
         const siblings = this.ctx.fs
           .list(dir)
-          .filter((n) => (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(n).toLowerCase()))
+          .filter((n) => hasScenarioExtension(n))
           .map((n) => basename(n, extname(n)))
           .filter((n) => n !== 'scenario.schema');
-        const shown = lookedFor.map((c) => this.display(c));
-        problems.push(this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, suggestIds(basename(ref), siblings))));
+        const bundled = this.bundledList();
+        const shown = [...lookedFor.map((c) => this.display(c)), ...(bundled && isBareId(ref) ? [bundled] : [])];
+        const known = [...new Set([...siblings, ...this.ctx.bundled.keys()])];
+        problems.push(this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, suggestIds(basename(ref), known))));
         parentFailed = true;
       } else if (found === abs || stack.includes(found)) {
         const from = found === abs ? [abs] : stack.slice(stack.indexOf(found)).concat(abs);

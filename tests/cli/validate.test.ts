@@ -32,7 +32,7 @@ describe('hzsim validate', () => {
     const files = readdirSync(join(repo, 'scenarios'))
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => `scenarios/${f}`);
-    const { code, out, err } = await run(repo, 'validate', ...files);
+    const { code, out, err } = await run(repo, 'validate', '--lang', 'en', ...files);
     expect(err).toBe('');
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
@@ -54,7 +54,7 @@ describe('hzsim validate', () => {
         '',
       ].join('\n'),
     });
-    const { code, out, err } = await run(dir, 'validate', 'good.yaml', 'bad.yaml');
+    const { code, out, err } = await run(dir, 'validate', '--lang', 'en', 'good.yaml', 'bad.yaml');
     expect(code).toBe(2);
     expect(out).toBe('ok good.yaml (good; 1 lever set)\n');
     expect(err.split('\n').filter(Boolean)).toEqual([
