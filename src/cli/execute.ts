@@ -4,6 +4,7 @@
  * written until everything has succeeded.
  */
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { defaultLabels, type Lang } from '../charts/index.js';
 import { renderFormats, standardChartSpecs, HEADLINE_INDICATORS } from '../charts/standard.js';
@@ -12,7 +13,8 @@ import {
   CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, DEFAULT_THRESHOLDS,
   type ModelRunner, prepareRunOutputs, type RunnerContext, runMonteCarlo, runScenario, type ScenarioResult,
 } from '../runner/index.js';
-import type { IntegrationMethod, SimOptions } from '../engine/types.js';
+import type { CompiledModel, IntegrationMethod, SimOptions } from '../engine/types.js';
+import { checkMonteCarloSize, LIMITS } from '../limits.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import { briefingHtml, briefingMarkdown } from '../report/briefing.js';
 import { PACKAGE_VERSION } from '../version.js';
@@ -53,7 +55,7 @@ export const AUTO_POOL_MIN_RUNS = 20_000;
 /** --threads when not given: the cores available for large Monte Carlo jobs, else one. */
 export function defaultThreads(plans: readonly ReturnType<typeof runPlan>[]): number {
   const largest = Math.max(0, ...plans.map((p) => (p.mode === 'montecarlo' ? p.runs : 0)));
-  return largest >= AUTO_POOL_MIN_RUNS ? availableParallelism() : 1;
+  return largest >= AUTO_POOL_MIN_RUNS ? Math.min(availableParallelism(), LIMITS.threads.value) : 1;
 }
 
 export interface Execution {
@@ -67,7 +69,9 @@ export async function executeScenarios(scenarios: readonly ResolvedScenario[], f
   const context = createRunnerContext();
   const cache = new CompiledModelCache(context);
   const simOptions = simOptionsOf(flags);
-  const threads = flags.threads ?? defaultThreads(scenarios.map((s) => runPlan(s, flags)));
+  const plans = scenarios.map((s) => runPlan(s, flags));
+  checkMonteCarloSizes(scenarios, plans, flags, cache.get(simOptions), io.cwd);
+  const threads = flags.threads ?? defaultThreads(plans);
   const runner: ModelRunner = threads > 1 ? createWorkerPoolRunner(context, threads, cache) : createSingleThreadRunner(context, cache);
   const results: ScenarioResult[] = [];
   try {
@@ -91,6 +95,17 @@ export async function executeScenarios(scenarios: readonly ResolvedScenario[], f
     await runner.terminate();
   }
   return { results, context, cache };
+}
+
+/** Refuses, before any run starts, a Monte Carlo beyond the limits (runs, memory), naming where its runs were set. */
+function checkMonteCarloSizes(scenarios: readonly ResolvedScenario[], plans: readonly ReturnType<typeof runPlan>[], flags: RunFlags, compiled: CompiledModel, cwd: string): void {
+  const cells = compiled.outputIds.length * compiled.years.length;
+  scenarios.forEach((s, i) => {
+    const plan = plans[i];
+    if (plan?.mode !== 'montecarlo') return;
+    const where = flags.runs !== undefined ? { file: '<cli>', path: '--runs' } : { file: relative(cwd, s.file) || s.file, path: 'montecarlo.runs' };
+    checkMonteCarloSize(plan.runs, cells, Object.keys(s.uncertainty).length, where);
+  });
 }
 
 /** results.csv, results.json, attainment.csv, manifest.json — in memory. */

@@ -4,6 +4,7 @@
  */
 import { Domains, isDomain, type Domain, type Lang } from '../catalog/types.js';
 import { InputError, type InputProblem } from '../errors.js';
+import { quote } from '../util/quote.js';
 import { didYouMean } from '../util/suggest.js';
 
 export const domainList = Object.keys(Domains).join(', ');
@@ -14,11 +15,11 @@ export function parseListingOptions(opts: { domain?: string; lang: string }): { 
     problems.push({
       file: '<cli>',
       path: '--domain',
-      message: `unknown domain '${opts.domain}'${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
+      message: `unknown domain ${quote(opts.domain)}${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
     });
   }
   if (opts.lang !== 'zh' && opts.lang !== 'en') {
-    problems.push({ file: '<cli>', path: '--lang', message: `unknown language '${opts.lang}' — expected zh or en` });
+    problems.push({ file: '<cli>', path: '--lang', message: `unknown language ${quote(opts.lang)} — expected zh or en` });
   }
   if (problems.length > 0) throw new InputError(problems);
   return { domain: opts.domain as Domain | undefined, lang: opts.lang as Lang };

@@ -3,7 +3,8 @@
  * on the commander program. Exit codes (INTERFACES.md): 0 success, 2 bad input, 1 anything else.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
+import { failureReport, guardStandardOutput } from '../util/faults.js';
+import { printable } from '../util/quote.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { type CliIO, processIO } from './io.js';
 import { commands } from './commands/index.js';
@@ -27,43 +28,47 @@ export function buildProgram(io: CliIO): Command {
     )
     .version(PACKAGE_VERSION)
     .showSuggestionAfterError(true)
+    .option('--debug', 'print the stack trace of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: (t) => io.stderr(printable(t)) });
   for (const register of commands) {
     const cmd = register(program, io);
-    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showSuggestionAfterError(true);
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: (t) => io.stderr(printable(t)) }).showSuggestionAfterError(true);
   }
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script). Resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  const program = buildProgram(io);
+export async function main(argv: readonly string[], io?: CliIO): Promise<number> {
+  if (!io) guardStandardOutput();
+  const cliIO = io ?? processIO();
+  const program = buildProgram(cliIO);
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT_BAD_INPUT;
   }
+  // --debug anywhere before `--` (commander would take it only before the command's name).
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const debug = argv.slice(0, end).includes('--debug') || process.env.HZSIM_DEBUG === '1';
+  const args = argv.filter((a, i) => !(i < end && a === '--debug'));
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return EXIT_OK;
   } catch (err) {
-    return exitCodeFor(err, io);
+    return exitCodeFor(err, cliIO, debug);
   }
 }
 
-function exitCodeFor(err: unknown, io: CliIO): number {
+function exitCodeFor(err: unknown, io: CliIO, debug: boolean): number {
   if (err instanceof ExitSignal) return err.code;
   if (err instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage error.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT_OK;
     return EXIT_BAD_INPUT;
   }
-  if (err instanceof InputError) {
-    io.stderr(`hzsim: ${err.problems.length} problem(s):\n${err.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  io.stderr(`hzsim: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  return EXIT_FAILURE;
+  const report = failureReport(err, debug);
+  io.stderr(report.text);
+  return report.exitCode;
 }
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported.

@@ -6,6 +6,7 @@
 import type { Target } from '../catalog/types.js';
 import { leverValueForYear } from '../engine/inputs.js';
 import type { IntegrationMethod, SimOptions } from '../engine/types.js';
+import { checkMonteCarloSize } from '../limits.js';
 import type { ParamRecord, ParamValue } from '../params/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { type AttainmentThresholds, DEFAULT_THRESHOLDS, judgeTarget, type LeverAt, targetHolds, type ValueAt } from './attainment.js';
@@ -86,6 +87,8 @@ export function runScenario(resolved: ResolvedScenario, options: RunOptions): Sc
 export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCarloOptions): Promise<ScenarioResult> {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError(`runs must be a positive integer, got ${options.runs}`);
   const cache = options.cache ?? new CompiledModelCache(options.context);
+  const { outputIds: ids, years: horizon } = cache.get(simOptionsOf(options));
+  checkMonteCarloSize(options.runs, ids.length * horizon.length, Object.keys(resolved.uncertainty).length, { file: resolved.file, path: 'montecarlo.runs' });
   const runner = options.runner ?? createSingleThreadRunner(options.context, cache);
   const job: MonteCarloJob = { parameters: resolved.parameters, uncertainty: resolved.uncertainty, seed: options.seed, runs: options.runs, options: simOptionsOf(options) };
   const mc = await runner.runMonteCarlo(job, options.onProgress);

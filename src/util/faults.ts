@@ -117,8 +117,11 @@ export function failureReport(err: unknown, debug: boolean): FailureReport {
 export function guardStandardOutput(stream: NodeJS.WriteStream = process.stdout): void {
   stream.on('error', (err: unknown) => {
     const code = errorCode(err);
-    if (code === 'EPIPE') process.exit(0);
-    process.stderr.write(`hzsim: cannot write to standard output: ${describeErrorCode(code ?? 'EIO')}\n`);
-    process.exit(1);
+    if (code === 'EPIPE') {
+      process.exit(0);
+    } else {
+      process.stderr.write(`hzsim: cannot write to standard output: ${describeErrorCode(code ?? 'EIO')}\n`);
+      process.exit(1);
+    }
   });
 }

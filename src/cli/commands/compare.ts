@@ -12,7 +12,7 @@ import { loadScenarios } from '../../scenario/index.js';
 import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import type { CliIO } from '../io.js';
 import { renderTable } from '../table.js';
-import { parseNumbers, writeOut } from './run-options.js';
+import { checkOut, parseNumbers, writeOut } from './run-options.js';
 
 export const COMPARE_CSV_HEADER = ['scenario', 'baseline', 'output', 'name_zh', 'name_en', 'unit', 'year', 'statistic', 'value', 'baseline_value', 'difference'] as const;
 const TOP = 12;
@@ -24,16 +24,17 @@ export function register(program: Command, io: CliIO): Command {
     .argument('<files...>', 'scenario files; the first is the baseline')
     .option('--out <dir>', 'write compare.csv here')
     .option('--until <year>', 'last simulated year (default 2015)')
-    .action((files: string[], opts: { out?: string; until?: string }) => {
+    .action(async (files: string[], opts: { out?: string; until?: string }) => {
       const flags = parseNumbers(opts);
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(flags.until === undefined ? {} : { until: flags.until }) });
+      checkOut(io.cwd, opts.out);
       const context = createRunnerContext();
       const cache = new CompiledModelCache(context);
       const results = scenarios.map((s) => runScenario(s, { context, cache, ...(flags.until === undefined ? {} : { until: flags.until }) }));
       const comparison = compareScenarios(results, scenarios, context.params);
       io.stdout(formatComparison(comparison, context.describeOutput));
       if (opts.out !== undefined) {
-        const written = writeOut(io.cwd, opts.out, new Map([['compare.csv', compareCsv(comparison, context.describeOutput)]]));
+        const written = await writeOut(io.cwd, opts.out, new Map([['compare.csv', compareCsv(comparison, context.describeOutput)]]));
         io.stdout(`wrote ${written.length} file to ${opts.out}\n`);
       }
     });

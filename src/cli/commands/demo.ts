@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { loadScenarios } from '../../scenario/index.js';
 import { briefingFiles, chartFiles, executeScenarios, resultFiles } from '../execute.js';
 import type { CliIO } from '../io.js';
-import { parseNumbers, writeOut } from './run-options.js';
+import { checkOut, inFolder, parseNumbers, writeOut } from './run-options.js';
 
 /** Reading order of the bundled scenarios: the baseline first, then the plan and its variants. */
 const BUNDLED_ORDER = ['trend', 'plan', 'accelerated', 'stalled', 'hukou-first', 'land-first', 'insurance-first'];
@@ -39,17 +39,14 @@ export function register(program: Command, io: CliIO): Command {
       const flags = parseNumbers({ threads: opts.threads });
       const files = bundledScenarioFiles();
       const scenarios = loadScenarios(files, { cwd: io.cwd });
+      checkOut(io.cwd, opts.out);
       io.stdout(`running ${scenarios.length} scenarios: ${scenarios.map((s) => s.id).join(', ')}\n`);
       const execution = await executeScenarios(scenarios, flags, io);
       const langs = ['zh', 'en'] as const;
       const charts = await chartFiles(execution.results, langs, ['svg', 'png', 'html']);
       const results = resultFiles(execution, scenarios, flags, io.cwd);
       const briefing = briefingFiles(execution.results, langs, 'charts', charts.svgNames);
-      const written = [
-        ...writeOut(io.cwd, opts.out, results),
-        ...writeOut(io.cwd, join(opts.out, 'charts'), charts.files),
-        ...writeOut(io.cwd, opts.out, briefing),
-      ];
+      const written = await writeOut(io.cwd, opts.out, new Map([...results, ...inFolder('charts', charts.files), ...briefing]));
       for (const r of execution.results) {
         const mode = r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}` : 'deterministic';
         const classes = new Map<string, number>();

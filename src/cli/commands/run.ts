@@ -11,10 +11,11 @@ import { InputError } from '../../errors.js';
 import type { ScenarioResult } from '../../runner/index.js';
 import { loadScenarios } from '../../scenario/index.js';
 import { formatNumber } from '../../util/csv.js';
+import { quote } from '../../util/quote.js';
 import { chartFiles, executeScenarios, resultFiles } from '../execute.js';
 import type { CliIO } from '../io.js';
 import { renderTable } from '../table.js';
-import { parseNumbers, writeOut } from './run-options.js';
+import { checkOut, inFolder, parseNumbers, writeOut } from './run-options.js';
 
 interface RunCliOptions {
   runs?: string;
@@ -45,17 +46,17 @@ export function register(program: Command, io: CliIO): Command {
     .action(async (files: string[], opts: RunCliOptions) => {
       const flags = parseNumbers(opts);
       const lang = opts.lang ?? 'zh';
-      if (!isLang(lang)) throw new InputError([{ file: '<cli>', path: '--lang', message: `got '${lang}' — expected zh or en` }]);
+      if (!isLang(lang)) throw new InputError([{ file: '<cli>', path: '--lang', message: `got ${quote(lang)} — expected zh or en` }]);
       if (opts.charts && opts.out === undefined) throw new InputError([{ file: '<cli>', path: '--charts', message: 'needs --out DIR to write the charts into' }]);
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(flags.until === undefined ? {} : { until: flags.until }) });
+      checkOut(io.cwd, opts.out);
       const execution = await executeScenarios(scenarios, flags, io);
       io.stdout(attainmentSummary(execution.results));
       if (opts.out === undefined) return;
       // Everything is prepared in memory first: a failure leaves no partial output.
       const results = resultFiles(execution, scenarios, flags, io.cwd);
       const charts = opts.charts ? await chartFiles(execution.results, [lang], parseFormats('svg,png,html')) : null;
-      const written = writeOut(io.cwd, opts.out, results);
-      if (charts) written.push(...writeOut(io.cwd, `${opts.out}/charts`, charts.files));
+      const written = await writeOut(io.cwd, opts.out, new Map([...results, ...(charts ? inFolder('charts', charts.files) : [])]));
       io.stdout(`wrote ${written.length} files to ${opts.out}\n`);
     });
 }

@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../errors.js';
 import { BASE_YEAR, checkScenarios, DEFAULT_UNTIL, type ResolvedScenario } from '../../scenario/index.js';
 import type { CliIO } from '../io.js';
+import { parseNumbers } from './run-options.js';
+import { safeText } from '../../util/quote.js';
 
 /** "(hukou-first, extends plan; 6 levers set, 2 uncertain, Monte Carlo 200 runs, seed 2011)" */
 export function describeScenario(s: ResolvedScenario): string {
@@ -19,16 +21,8 @@ export function describeScenario(s: ResolvedScenario): string {
   return `(${s.id}${parent ? `, extends ${parent}` : ''}; ${parts.join(', ')})`;
 }
 
-export function parseUntil(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_UNTIL;
-  const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year <= BASE_YEAR) {
-    throw new InputError([
-      { file: '<cli>', path: '--until', message: `got '${value}' — expected a year after ${BASE_YEAR}, e.g. 2020` },
-    ]);
-  }
-  return year;
-}
+/** --until as for hzsim run (the same range and message). */
+export const parseUntil = (value: string | undefined): number => parseNumbers({ until: value }).until ?? DEFAULT_UNTIL;
 
 export function register(program: Command, io: CliIO): Command {
   return program
@@ -42,7 +36,7 @@ export function register(program: Command, io: CliIO): Command {
       const problems: InputProblem[] = [];
       const seen = new Set<string>();
       for (const check of checks) {
-        if (check.scenario) io.stdout(`ok ${check.file} ${describeScenario(check.scenario)}\n`);
+        if (check.scenario) io.stdout(`ok ${safeText(check.file, 200)} ${describeScenario(check.scenario)}\n`);
         for (const p of check.problems) {
           // A parent shared by several files reports its problems once.
           const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
