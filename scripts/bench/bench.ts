@@ -3,7 +3,8 @@
  * chart rendering, measured on the built package (dist/: what `npx hzsim` and importers run) under
  * plain node — the script builds first and compiles this file to .cache/bench/ (under tsx's loader the
  * main thread ran the same code about 60 % slower, which skewed every single-thread figure).
- * Prints a table and writes out/bench.json. Never part of `npm test`.
+ * Prints a table and writes .cache/bench/bench.json (not out/: hzsim demo replaces out/ whole).
+ * Never part of `npm test`.
  *
  * Figures (issue "Performance"): single-run latency (median of many); Monte Carlo throughput at
  * 1k / 10k / 100k runs; cost per equation evaluation against a flat Float64Array reference loop
@@ -189,6 +190,6 @@ if (!quick) {
 report.checksum = checksum;
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(rows.map(([k, v, u]) => `${k.padEnd(w)}  ${v.padStart(12)} ${u}`).join('\n'));
-mkdirSync('out', { recursive: true });
-writeFileSync(join('out', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-console.log('wrote out/bench.json');
+mkdirSync(join('.cache', 'bench'), { recursive: true });
+writeFileSync(join('.cache', 'bench', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log('wrote .cache/bench/bench.json');
