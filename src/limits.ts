@@ -24,7 +24,7 @@ const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
 
 export const LIMITS = {
-  fileBytes: { value: 1 * MIB, unit: 'bytes', what: 'size of a scenario file' },
+  fileBytes: { value: 1 * MIB, unit: 'bytes', what: 'size of an input file (a scenario, an observed-data CSV)' },
   nestingDepth: { value: 64, unit: 'levels', what: 'nesting of mappings and lists in a scenario file (after aliases are resolved)' },
   aliases: { value: 100, unit: 'aliases', what: 'YAML aliases (`*name`) in a scenario file' },
   expandedValues: { value: 100_000, unit: 'values', what: 'values in a scenario file once its aliases are resolved' },

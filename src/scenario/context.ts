@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import type { IndicatorRecord } from '../catalog/types.js';
 import type { ParamRecord } from '../params/types.js';
-import { readRegularFile } from './source.js';
+import { readRegularFile } from '../util/input-file.js';
 
 /** The baseline year: t0 of every run; the first year a schedule or target may name. */
 export const BASE_YEAR = 2010;

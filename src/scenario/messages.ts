@@ -22,11 +22,6 @@ export const range = (min: number, max: number, unit?: string): string =>
 export const messages = {
   // --- reading -----------------------------------------------------------------------------
   unreadable: (reason: string) => `cannot read the file: ${reason}`,
-  notARegularFile: (kind: string) => `cannot read the file: it is ${kind}, not a regular file — expected a scenario file`,
-  fileTooLarge: (bytes: number) =>
-    `the file is ${bytes.toLocaleString('en-US')} bytes — scenario files may be at most ${formatLimit('fileBytes')} (${LIMITS.fileBytes.value.toLocaleString('en-US')} bytes)`,
-  notUtf8: (byte: number, offset: number) =>
-    `the file is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}) — expected UTF-8 text; save the file as UTF-8`,
   yamlVersion: (version: string) =>
     `the file declares %YAML ${version}; scenario files are read as YAML 1.2 (core schema) — expected no %YAML directive, or %YAML 1.2`,
   multipleDocuments: () => 'the file holds more than one YAML document (a second ---) — expected one scenario per file',

@@ -3,19 +3,18 @@
  * that problems can point at a line and column. JSON is read with the YAML parser too (YAML 1.2 is
  * a superset of JSON), after JSON.parse has confirmed it is strict JSON.
  *
- * Reading is safe for hostile files: only regular files are opened (never a device or a FIFO),
- * their size is checked before they are read, the bytes must be valid UTF-8, and the YAML is
+ * Reading is safe for hostile files: util/input-file opens only regular files (never a device or
+ * a FIFO) and checks their size before reading them, the bytes must be valid UTF-8, and the YAML is
  * checked before it is turned into data — nesting depth, aliases (count, cycles and the size they
  * expand to), key and text lengths, and tags (the YAML 1.2 core schema's only; `!!set`, `!!omap`,
  * `!!timestamp` and custom tags are refused, as are `<<` merge keys and YAML 1.1 documents).
  * Every limit is in src/limits.ts.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import {
   type CST, Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node,
 } from 'yaml';
 import { LIMITS } from '../limits.js';
-import { describeErrorCode } from '../util/faults.js';
+import { decodeUtf8, invalidUtf8Reason, tooLargeReason, unreadableReason } from '../util/input-file.js';
 import { messages } from './messages.js';
 
 /** One step of a field path: a key of a mapping or an index of a list. */
@@ -46,84 +45,18 @@ interface SyntaxProblem {
   readonly position: SourcePosition | null;
 }
 
-/** A file that could not be read; its message is the problem as users see it. */
-export class UnreadableFile extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnreadableFile';
-  }
-}
-
-/**
- * The bytes of a regular file of at most LIMITS.fileBytes. Opened without blocking and checked
- * with fstat on the open descriptor, so a FIFO, a device (`/dev/zero`) or a symbolic link to one
- * is refused without being read. Throws UnreadableFile.
- */
-export function readRegularFile(path: string): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    throw new UnreadableFile(readFailure(err));
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new UnreadableFile(messages.notARegularFile(fileKind(stats)));
-    const limit = LIMITS.fileBytes.value;
-    if (stats.size > limit) throw new UnreadableFile(messages.fileTooLarge(stats.size));
-    // One byte more than the limit, in case the file grew since fstat.
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, limit) + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > limit) throw new UnreadableFile(messages.fileTooLarge(length));
-    return buffer.subarray(0, length);
-  } catch (err) {
-    throw err instanceof UnreadableFile ? err : new UnreadableFile(readFailure(err));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-const fileKind = (s: Stats): string =>
-  s.isDirectory() ? 'a directory' : s.isFIFO() ? 'a FIFO (named pipe)' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : s.isSocket() ? 'a socket' : 'not a regular file';
-
 /** The problem for a file that could not be read: "cannot read the file: no such file", … */
-export function readFailure(err: unknown): string {
-  if (err instanceof UnreadableFile) return err.message;
-  const code = (err as { code?: unknown }).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : typeof code === 'string' ? describeErrorCode(code) : 'it could not be read';
-  return messages.unreadable(reason);
-}
+export const readFailure = (err: unknown): string => messages.unreadable(unreadableReason(err));
 
 /**
  * Parses a file's bytes: size and UTF-8 are checked first (a byte-order mark is dropped), then
  * the text is parsed as by parseSource.
  */
 export function parseSourceBytes(bytes: Uint8Array, format: SourceFormat): ParsedSource {
-  if (bytes.length > LIMITS.fileBytes.value) return failed([{ message: messages.fileTooLarge(bytes.length), position: null }]);
+  if (bytes.length > LIMITS.fileBytes.value) return failed([{ message: tooLargeReason(bytes.length), position: null }]);
   const decoded = decodeUtf8(bytes);
-  if (typeof decoded !== 'string') return failed([decoded]);
-  return parseSource(decoded.replace(/^\uFEFF/, ''), format);
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The text, or where the first byte that is not UTF-8 is. */
-function decodeUtf8(bytes: Uint8Array): string | SyntaxProblem {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    // Find the first replacement character that does not stand for a real U+FFFD in the file.
-    const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const encoder = new TextEncoder();
-    for (let i = lossy.indexOf('\uFFFD'); i >= 0; i = lossy.indexOf('\uFFFD', i + 1)) {
-      const offset = encoder.encode(lossy.slice(0, i)).length;
-      if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
-        return { message: messages.notUtf8(bytes[offset] ?? 0, offset), position: offsetToPosition(lossy, i) };
-      }
-    }
-    return { message: messages.notUtf8(0, 0), position: null };
-  }
+  if (typeof decoded !== 'string') return failed([{ message: invalidUtf8Reason(decoded), position: offsetToPosition(decoded.text, decoded.index) }]);
+  return parseSource(decoded, format);
 }
 
 const failed = (syntaxErrors: readonly SyntaxProblem[]): ParsedSource => ({ data: undefined, locate: () => null, textAt: () => null, syntaxErrors });
@@ -137,7 +70,7 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  if (Buffer.byteLength(text) > LIMITS.fileBytes.value) return failed([{ message: messages.fileTooLarge(Buffer.byteLength(text)), position: null }]);
+  if (Buffer.byteLength(text) > LIMITS.fileBytes.value) return failed([{ message: tooLargeReason(Buffer.byteLength(text)), position: null }]);
 
   // The parser is iterative; composing is recursive, so the nesting is measured first.
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];

@@ -9,6 +9,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { readObserved } from '../../src/data/observed.js';
 import { LIMITS } from '../../src/limits.js';
 import { completeContext, type FileAccess } from '../../src/scenario/context.js';
 import { ScenarioLoader } from '../../src/scenario/load.js';
@@ -155,7 +156,7 @@ describe('sizes', () => {
 
   test('bytes beyond the file limit are refused before decoding', () => {
     expect(parseSourceBytes(new Uint8Array(LIMITS.fileBytes.value + 1), 'yaml').syntaxErrors[0]?.message).toBe(
-      'the file is 1,048,577 bytes — scenario files may be at most 1 MiB (1,048,576 bytes)',
+      'the file is 1,048,577 bytes — input files may be at most 1 MiB (1,048,576 bytes)',
     );
   });
 });
@@ -171,18 +172,26 @@ describe('real files: only regular files of bounded size are read', () => {
     writeFileSync(join(dir, 'a.yaml'), yaml('extends: zero'));
     writeFileSync(join(dir, 'b.yaml'), yaml('extends: fifo'));
     expect(validate('a.yaml').problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
-      'zero.yaml: cannot read the file: it is a character device, not a regular file — expected a scenario file',
+      'zero.yaml: cannot read the file: it is a character device, not a regular file',
     ]);
     expect(validate('b.yaml').problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
-      'fifo.yaml: cannot read the file: it is a FIFO (named pipe), not a regular file — expected a scenario file',
+      'fifo.yaml: cannot read the file: it is a FIFO (named pipe), not a regular file',
     ]);
+  });
+
+  test('observed-data files are read the same way: no FIFO, no invalid UTF-8', () => {
+    const fifo = join(dir, 'obs-fifo.csv');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readObserved(fifo, 'obs-fifo.csv')).toThrow('obs-fifo.csv: cannot read the file: it is a FIFO (named pipe), not a regular file');
+    writeFileSync(join(dir, 'obs.csv'), Buffer.from([0x69, 0x64, 0xff, 0x0a]));
+    expect(() => readObserved(join(dir, 'obs.csv'), 'obs.csv')).toThrow('obs.csv: the file is not valid UTF-8 (byte 0xFF at offset 2) — expected UTF-8 text; save the file as UTF-8');
   });
 
   test('a 48 MB file is refused by its size, without being read (a sparse file)', () => {
     const fd = openSync(join(dir, 'big.yaml'), 'w');
     ftruncateSync(fd, 48 * 1024 * 1024);
     closeSync(fd);
-    expect(validate('big.yaml').problems.map((p) => p.message)).toEqual(['the file is 50,331,648 bytes — scenario files may be at most 1 MiB (1,048,576 bytes)']);
+    expect(validate('big.yaml').problems.map((p) => p.message)).toEqual(['cannot read the file: the file is 50,331,648 bytes — input files may be at most 1 MiB (1,048,576 bytes)']);
   });
 
   test('an extends chain longer than the limit is refused at the file asked for; files part-way up still resolve', () => {
