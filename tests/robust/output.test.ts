@@ -16,7 +16,8 @@ import { InputError } from '../../src/errors.js';
 import { EnvironmentFault, guardStandardOutput } from '../../src/util/faults.js';
 import { OUTPUT_MARKER, writeOutputFolder } from '../../src/util/output-folder.js';
 
-const root = mkdtempSync(join(tmpdir(), 'hzsim-out-'));
+let root = '';
+beforeAll(() => void (root = mkdtempSync(join(tmpdir(), 'hzsim-out-'))));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Every file under `dir` with its contents (a snapshot to compare before and after). */
@@ -127,17 +128,6 @@ function tmpfs(size: string, readOnly = false): string | null {
     return null;
   }
 }
-const mounts: string[] = [];
-afterAll(() => {
-  for (const m of mounts) execFileSync('umount', [m], { stdio: 'ignore' });
-});
-
-const full = tmpfs('64k');
-const readOnly = tmpfs('64k', true);
-if (full) mounts.push(full);
-if (readOnly) mounts.push(readOnly);
-const noMount = 'mounting a tmpfs is not allowed here (needs root): the full-disk and read-only cases are skipped';
-if (!full) console.warn(noMount);
 
 const capture = (cwd: string): CliIO & { out: string[]; err: string[] } => {
   const out: string[] = [];
@@ -145,9 +135,26 @@ const capture = (cwd: string): CliIO & { out: string[]; err: string[] } => {
   return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), isTTY: false, cwd };
 };
 
-describe.skipIf(!full || !readOnly)('a full disk and a read-only file system (tmpfs)', () => {
-  test('hzsim run on a full disk: exit 1, one line with ENOSPC, nothing left on the disk', async () => {
-    const dir = full as string;
+describe('a full disk and a read-only file system (tmpfs)', () => {
+  let full: string | null = null;
+  let readOnly: string | null = null;
+  beforeAll(() => {
+    full = tmpfs('64k');
+    readOnly = tmpfs('64k', true);
+    if (!full || !readOnly) console.warn('mounting a tmpfs is not allowed here (needs root): the full-disk and read-only cases are skipped');
+  });
+  // Unmounted before the file's afterAll removes the folders they are mounted on.
+  afterAll(() => {
+    for (const m of [full, readOnly]) if (m) execFileSync('umount', [m], { stdio: 'ignore' });
+  });
+  /** The mount, or skip the test where mounting is not allowed. */
+  const mounted = (at: string | null, skip: () => void): string => {
+    if (!at) skip();
+    return at ?? '';
+  };
+
+  test('hzsim run on a full disk: exit 1, one line with ENOSPC, nothing left on the disk', async (ctx) => {
+    const dir = mounted(full, () => ctx.skip());
     writeFileSync(join(dir, 'base.yaml'), 'id: base\ntitle: {zh: 基准, en: Base}\n');
     const io = capture(dir);
     expect(await main(['run', 'base.yaml', '--out', 'out'], io)).toBe(1);
@@ -155,8 +162,8 @@ describe.skipIf(!full || !readOnly)('a full disk and a read-only file system (tm
     expect(readdirSync(dir)).toEqual(['base.yaml']);
   });
 
-  test('an earlier output on a disk that fills up is kept whole', async () => {
-    const dir = full as string;
+  test('an earlier output on a disk that fills up is kept whole', async (ctx) => {
+    const dir = mounted(full, () => ctx.skip());
     await writeOutputFolder(join(dir, 'out'), files({ 'results.csv': 'earlier' }));
     const err = await fault(writeOutputFolder(join(dir, 'out'), files({ 'results.csv': 'x'.repeat(200_000) }), { display: 'out' }));
     expect(err.message).toBe('cannot write out/results.csv: no space left on device (ENOSPC); out is unchanged');
@@ -164,8 +171,8 @@ describe.skipIf(!full || !readOnly)('a full disk and a read-only file system (tm
     expect(temporaries(dir)).toEqual([]);
   });
 
-  test('a read-only file system', async () => {
-    const io = capture(readOnly as string);
+  test('a read-only file system', async (ctx) => {
+    const io = capture(mounted(readOnly, () => ctx.skip()));
     writeFileSync(join(root, 'ro.yaml'), 'id: ro\ntitle: {zh: 只读, en: RO}\n');
     expect(await main(['run', join(root, 'ro.yaml'), '--out', 'out'], io)).toBe(1);
     expect(io.err.join('')).toBe('hzsim: cannot write to out: read-only file system (EROFS)\n');
@@ -173,8 +180,11 @@ describe.skipIf(!full || !readOnly)('a full disk and a read-only file system (tm
 });
 
 describe('hzsim run --out: replaced whole, refused before running when it cannot take the output', () => {
-  const dir = mkdtempSync(join(root, 'cli-'));
-  beforeAll(() => writeFileSync(join(dir, 'base.yaml'), 'id: base\ntitle: {zh: 基准, en: Base}\n'));
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(root, 'cli-'));
+    writeFileSync(join(dir, 'base.yaml'), 'id: base\ntitle: {zh: 基准, en: Base}\n');
+  });
 
   test("an earlier command's files do not survive the next run", async () => {
     expect(await main(['compare', 'base.yaml', '--out', 'x'], capture(dir))).toBe(0);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readObserved } from '../../src/data/observed.js';
 import { LIMITS } from '../../src/limits.js';
 import { completeContext, type FileAccess } from '../../src/scenario/context.js';
@@ -162,7 +162,8 @@ describe('sizes', () => {
 });
 
 describe('real files: only regular files of bounded size are read', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hzsim-hostile-'));
+  let dir = '';
+  beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'hzsim-hostile-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const validate = (file: string) => new ScenarioLoader(completeContext({ cwd: dir }, { params: LEVERS, indicators: INDICATOR_LOOKUP })).check(file);
 
