@@ -3,7 +3,8 @@
  * chart rendering, measured on the built package (dist/: what `npx hzsim` and importers run) under
  * plain node — the script builds first and compiles this file to .cache/bench/ (under tsx's loader the
  * main thread ran the same code about 60 % slower, which skewed every single-thread figure).
- * Prints a table and writes out/bench.json. Never part of `npm test`.
+ * Prints a table and writes out/bench.json (hzsim demo, which replaces out/ whole, recognises it).
+ * Never part of `npm test`.
  *
  * Figures (issue "Performance"): single-run latency (median of many); Monte Carlo throughput at
  * 1k / 10k / 100k runs; cost per equation evaluation against a flat Float64Array reference loop

@@ -114,6 +114,13 @@ const CONCURRENCY = 2;
 
 /** Renders named specs into `outDir` (created if needed), all files written atomically at the end. */
 export async function writeCharts(specs: readonly NamedSpec[], outDir: string, formats: readonly ChartFormat[]): Promise<string[]> {
+  const files = await renderCharts(specs, formats);
+  writeFilesAtomic(outDir, files);
+  return [...files.keys()];
+}
+
+/** Renders named specs in memory: `<name>.<format>` → contents. */
+export async function renderCharts(specs: readonly NamedSpec[], formats: readonly ChartFormat[]): Promise<Map<string, string | Uint8Array>> {
   const rendered: Map<ChartFormat, string | Buffer>[] = new Array(specs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -128,8 +135,7 @@ export async function writeCharts(specs: readonly NamedSpec[], outDir: string, f
   specs.forEach(({ name }, i) => {
     for (const [format, content] of rendered[i] ?? []) files.set(`${name}.${format}`, content);
   });
-  writeFilesAtomic(outDir, files);
-  return [...files.keys()];
+  return files;
 }
 
 /** Builds, renders and writes the standard set; returns the files written and what was skipped. */

@@ -17,6 +17,10 @@ import type { RunnerContext } from '../runner/context.js';
 import type { ScenarioResult } from '../runner/types.js';
 import type { IntegrationMethod, SimOptions } from '../engine/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { relative } from 'node:path';
+import type { CompiledModel } from '../engine/types.js';
+import { checkMonteCarloSize, LIMITS } from '../limits.js';
+import { quantileMethod } from '../runner/streaming.js';
 import type { CliIO } from './io.js';
 import { showsProgress } from './kit.js';
 import { DEFAULT_SEED } from './commands/run-options.js';
@@ -57,7 +61,7 @@ export const AUTO_POOL_MIN_RUNS = 20_000;
 /** --threads when not given: the cores available for large Monte Carlo jobs, else one. */
 export function defaultThreads(plans: readonly ReturnType<typeof runPlan>[]): number {
   const largest = Math.max(0, ...plans.map((p) => (p.mode === 'montecarlo' ? p.runs : 0)));
-  return largest >= AUTO_POOL_MIN_RUNS ? availableParallelism() : 1;
+  return largest >= AUTO_POOL_MIN_RUNS ? Math.min(availableParallelism(), LIMITS.threads.value) : 1;
 }
 
 export interface Execution {
@@ -78,7 +82,9 @@ export async function executeScenarios(scenarios: readonly ResolvedScenario[], f
   const context = createRunnerContext();
   const cache = new CompiledModelCache(context);
   const simOptions = simOptionsOf(flags);
-  const threads = flags.threads ?? defaultThreads(scenarios.map((s) => runPlan(s, flags)));
+  const plans = scenarios.map((s) => runPlan(s, flags));
+  checkMonteCarloSizes(scenarios, plans, flags, cache.get(simOptions), io.cwd);
+  const threads = flags.threads ?? defaultThreads(plans);
   // The worker pool (worker_threads) is loaded only when more than one thread is used.
   const runner: ModelRunner =
     threads > 1 ? (await import('../runner/worker-pool.js')).createWorkerPoolRunner(context, threads, cache) : createSingleThreadRunner(context, cache);
@@ -104,6 +110,17 @@ export async function executeScenarios(scenarios: readonly ResolvedScenario[], f
     await runner.terminate();
   }
   return { results, context, cache };
+}
+
+/** Refuses, before any run starts, a Monte Carlo beyond the limits (runs, memory), naming where its runs were set. */
+function checkMonteCarloSizes(scenarios: readonly ResolvedScenario[], plans: readonly ReturnType<typeof runPlan>[], flags: RunFlags, compiled: CompiledModel, cwd: string): void {
+  const cells = compiled.outputIds.length * compiled.years.length;
+  scenarios.forEach((s, i) => {
+    const plan = plans[i];
+    if (plan?.mode !== 'montecarlo') return;
+    const where = flags.runs !== undefined ? { file: '<cli>', path: '--runs' } : { file: relative(cwd, s.file) || s.file, path: 'montecarlo.runs' };
+    checkMonteCarloSize(plan.runs, cells, Object.keys(s.uncertainty).length, where, quantileMethod(undefined, plan.runs, cells) === 'exact');
+  });
 }
 
 /** results.csv, results.json, attainment.csv, manifest.json — in memory. */

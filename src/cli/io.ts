@@ -1,3 +1,5 @@
+import { standardStreamFault } from '../util/faults.js';
+
 /**
  * What commands write to: injectable so tests can capture output without spawning processes.
  */
@@ -12,24 +14,27 @@ export interface CliIO {
 const isBrokenPipe = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'EPIPE';
 
 /**
- * The process's streams. A reader that closes early (`hzsim run … | head`) is not an error: from
- * the first EPIPE on, output to that stream is dropped and the command carries on (so files it
- * writes with --out are still complete) and ends with its usual exit code.
+ * A writer to one of the process's streams. A reader that closes early (`hzsim run … | head`) is
+ * not an error: from the first EPIPE on, output to that stream is dropped and the command carries
+ * on (so files it writes with --out are still complete) and ends with its usual exit code. Any
+ * other fault of the stream (`> /dev/full`) ends the process with one line and exit code 1.
  */
-export function processIO(): CliIO {
-  const writer = (stream: NodeJS.WriteStream): ((text: string) => void) => {
-    let closed = false;
-    stream.on('error', (err: unknown) => {
-      if (!isBrokenPipe(err)) throw err;
-      closed = true;
-    });
-    return (text) => {
-      if (!closed) stream.write(text);
-    };
+export function streamWriter(stream: NodeJS.WritableStream, name: string): (text: string) => void {
+  let closed = false;
+  stream.on('error', (err: unknown) => {
+    if (isBrokenPipe(err)) closed = true;
+    else standardStreamFault(err, name);
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
+}
+
+/** The process's streams, through `streamWriter`. */
+export function processIO(): CliIO {
   return {
-    stdout: writer(process.stdout),
-    stderr: writer(process.stderr),
+    stdout: streamWriter(process.stdout, 'standard output'),
+    stderr: streamWriter(process.stderr, 'standard error'),
     isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
     cwd: process.cwd(),
   };

@@ -26,6 +26,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../catalog/types.js';
 import { InputError, type InputProblem } from '../errors.js';
 import type { CliIO } from './io.js';
+import { quote } from '../util/quote.js';
 
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 const isLang = (s: string): s is Lang => (LANGS as readonly string[]).includes(s);
@@ -56,7 +57,7 @@ export function outputOptions(cmd: Command, describe: { json: string | false; la
 /** The problem a bad --lang value is, or none. */
 export function langProblem(lang: string | undefined): InputProblem | null {
   if (lang === undefined || isLang(lang)) return null;
-  return { file: '<cli>', path: '--lang', message: `unknown language '${lang}' — expected zh or en` };
+  return { file: '<cli>', path: '--lang', message: `unknown language ${quote(lang)} — expected zh or en` };
 }
 
 /** Checks the output options (InputError for a bad --lang). */

@@ -4,6 +4,7 @@
  */
 import { Domains, isDomain, type Domain, type Lang } from '../catalog/types.js';
 import { InputError, type InputProblem } from '../errors.js';
+import { quote } from '../util/quote.js';
 import { didYouMean } from '../util/suggest.js';
 import { langProblem } from './kit.js';
 
@@ -15,7 +16,7 @@ export function parseListingOptions(opts: { domain?: string; lang?: string }): {
     problems.push({
       file: '<cli>',
       path: '--domain',
-      message: `unknown domain '${opts.domain}'${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
+      message: `unknown domain ${quote(opts.domain)}${didYouMean(opts.domain, Object.keys(Domains))} — expected one of: ${domainList}`,
     });
   }
   const lang = langProblem(opts.lang);

@@ -4,7 +4,8 @@
  * 2 bad input, 1 anything else.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
+import { failureReport } from '../util/faults.js';
+import { printable } from '../util/quote.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { type CliIO, processIO } from './io.js';
 import { commands, type CommandEntry } from './commands/index.js';
@@ -40,45 +41,51 @@ export async function buildProgram(io: CliIO, argv?: readonly string[]): Promise
     )
     .version(PACKAGE_VERSION)
     .showSuggestionAfterError(true)
+    .option('--debug', 'print the stack trace of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (t) => io.stderr(printable(t)) })
     .addHelpText('after', '\nRun `hzsim <command> --help` for a command\'s options and examples.');
   const wanted = argv === undefined ? null : invoked(argv);
   for (const entry of commands) {
     const cmd = argv === undefined || entry === wanted ? (await entry.load()).register(program, io) : program.command(entry.name);
-    cmd.description(entry.summary).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showSuggestionAfterError(true);
+    cmd
+      .description(entry.summary)
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: (t) => io.stderr(printable(t)) })
+      .showSuggestionAfterError(true);
   }
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script). Resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  // --debug anywhere before `--` (commander would take it only before the command's name).
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const debug = argv.slice(0, end).includes('--debug') || process.env.HZSIM_DEBUG === '1';
+  const args = argv.filter((a, i) => !(i < end && a === '--debug'));
   try {
-    const program = await buildProgram(io, argv);
-    if (argv.length === 0) {
+    const program = await buildProgram(io, args);
+    if (args.length === 0) {
       program.outputHelp();
       return EXIT_BAD_INPUT;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return EXIT_OK;
   } catch (err) {
-    return exitCodeFor(err, io);
+    return exitCodeFor(err, io, debug);
   }
 }
 
-function exitCodeFor(err: unknown, io: CliIO): number {
+function exitCodeFor(err: unknown, io: CliIO, debug: boolean): number {
   if (err instanceof ExitSignal) return err.code;
   if (err instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage error.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT_OK;
     return EXIT_BAD_INPUT;
   }
-  if (err instanceof InputError) {
-    io.stderr(`hzsim: ${err.problems.length} problem(s):\n${err.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  io.stderr(`hzsim: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  return EXIT_FAILURE;
+  const report = failureReport(err, debug);
+  io.stderr(report.text);
+  return report.exitCode;
 }
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported.

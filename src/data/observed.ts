@@ -9,9 +9,9 @@
  *   const rows = readObserved();                      // the bundled file
  *   const fit = observations(rows, { through: LAST_FITTED_YEAR });
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeUtf8, type InvalidUtf8, invalidUtf8Reason, readRegularFile, unreadableReason } from '../util/input-file.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { show } from '../scenario/messages.js';
 import { parseCsvRecords } from '../util/csv.js';
@@ -243,14 +243,14 @@ export const bundledObservedPath = (): string => resolve(dirname(fileURLToPath(i
 
 /** Reads and validates an observed-data file (default: the bundled one); `display` names it in messages. */
 export function readObserved(path: string = bundledObservedPath(), display: string = path === bundledObservedPath() ? 'data/observed/hangzhou.csv' : path): ObservedRow[] {
-  let text: string;
+  // A regular file of bounded size, valid UTF-8 (never a device or a FIFO: util/input-file).
+  let text: string | InvalidUtf8;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeUtf8(readRegularFile(path));
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : err instanceof Error ? err.message : String(err);
-    throw new InputError([{ file: display, path: '', message: observedMessages.unreadable(reason) }]);
+    throw new InputError([{ file: display, path: '', message: observedMessages.unreadable(unreadableReason(err)) }]);
   }
+  if (typeof text !== 'string') throw new InputError([{ file: display, path: '', message: invalidUtf8Reason(text) }]);
   return parseObserved(text, display);
 }
 

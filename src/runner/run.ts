@@ -6,6 +6,7 @@
 import type { Target } from '../catalog/types.js';
 import { leverValueForYear } from '../engine/inputs.js';
 import type { IntegrationMethod, SimOptions } from '../engine/types.js';
+import { checkMonteCarloSize } from '../limits.js';
 import type { ParamRecord, ParamValue } from '../params/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { type AttainmentThresholds, DEFAULT_THRESHOLDS, judgeTarget, type LeverAt, type ValueAt } from './attainment.js';
@@ -13,7 +14,7 @@ import { CompiledModelCache, type RunnerContext } from './context.js';
 import type { ModelRunner, MonteCarloJob, ProgressListener } from './montecarlo.js';
 import { createSingleThreadRunner } from './single-thread.js';
 import type { CellSummary } from './stats.js';
-import type { QuantileChoice } from './streaming.js';
+import { type QuantileChoice, quantileMethod } from './streaming.js';
 import { type AttainmentRow, MonteCarloStatistics, type ResultRow, type ScenarioResult } from './types.js';
 
 export interface RunOptions {
@@ -96,6 +97,10 @@ export function runScenario(resolved: ResolvedScenario, options: RunOptions): Sc
 export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCarloOptions): Promise<ScenarioResult> {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError(`runs must be a positive integer, got ${options.runs}`);
   const cache = options.cache ?? new CompiledModelCache(options.context);
+  const { outputIds: ids, years: horizon } = cache.get(simOptionsOf(options));
+  const cells = ids.length * horizon.length;
+  const exact = quantileMethod(options.quantiles, options.runs, cells) === 'exact';
+  checkMonteCarloSize(options.runs, cells, Object.keys(resolved.uncertainty).length, { file: resolved.file, path: 'montecarlo.runs' }, exact);
   const runner = options.runner ?? createSingleThreadRunner(options.context, cache);
   const simOptions = simOptionsOf(options);
   const { years } = cache.get(simOptions);

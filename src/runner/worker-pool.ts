@@ -11,6 +11,7 @@
  * threads.
  */
 import { Worker } from 'node:worker_threads';
+import { LIMITS } from '../limits.js';
 import { CompiledModelCache, type RunnerContext } from './context.js';
 import { BLOCK_RUNS, drawSpec, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
 import { type CellSummary, RunMatrix } from './stats.js';
@@ -34,7 +35,9 @@ let nextJobId = 1;
 const BLOCKS_IN_FLIGHT = 2;
 
 export function createWorkerPoolRunner(context: RunnerContext, threads: number, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > LIMITS.threads.value) {
+    throw new RangeError(`threads must be an integer from 1 to ${LIMITS.threads.value}, got ${threads}`);
+  }
   const start = workerStart();
   let workers: Worker[] | null = null;
   const pool = (): Worker[] => (workers ??= Array.from({ length: threads }, () => new Worker(start.script, { eval: start.eval })));

@@ -3,9 +3,10 @@
  * horizon and a way to read files. Everything is injectable so tests can use small fixtures and
  * in-memory files; `resolveContext` fills the gaps with the real levers and catalog.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { IndicatorRecord } from '../catalog/types.js';
 import type { ParamRecord } from '../params/types.js';
+import { readRegularFile } from '../util/input-file.js';
 
 /** The baseline year: t0 of every run; the first year a schedule or target may name. */
 export const BASE_YEAR = 2010;
@@ -59,7 +60,8 @@ export interface FullContext {
 }
 
 export const nodeFileAccess: FileAccess = {
-  read: (p) => readFileSync(p),
+  // Regular files only, of bounded size: never a device or a FIFO (src/limits.ts).
+  read: (p) => readRegularFile(p),
   exists: (p) => existsSync(p),
   list: (dir) => {
     try {

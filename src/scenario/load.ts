@@ -11,7 +11,8 @@ import type { FullContext } from './context.js';
 import { mergeOverride } from './merge.js';
 import { messages, show } from './messages.js';
 import { suggestIds } from '../util/suggest.js';
-import { parseSource, type ParsedSource, type PathSegment, type SourceFormat } from './source.js';
+import { LIMITS } from '../limits.js';
+import { parseSourceBytes, type ParsedSource, type PathSegment, readFailure, type SourceFormat } from './source.js';
 import { toTarget } from './targets.js';
 import type { DistributionSpec, ResolvedScenario, ScenarioFile, ScenarioSourceFile } from './types.js';
 import { SCENARIO_ID_PATTERN, validateScenarioData } from './validate.js';
@@ -86,7 +87,7 @@ export class ScenarioLoader {
       return { file, scenario: null, problems: [problem] };
     }
     const abs = (extname(file) === '' ? lookup.found : undefined) ?? given;
-    const { scenario, problems } = this.resolveFile(abs, []);
+    const { scenario, problems } = this.resolveFile(abs);
     return { file: this.display(abs), scenario, problems: dedupe(problems) };
   }
 
@@ -126,18 +127,15 @@ export class ScenarioLoader {
     if (!(SCENARIO_EXTENSIONS as readonly string[]).includes(ext)) {
       return { ...empty, problems: [{ file: display, path: '', message: messages.unsupportedExtension(ext || basename(abs)) }] };
     }
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
       bytes = this.ctx.fs.read(abs);
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : err instanceof Error ? err.message : String(err);
-      return { ...empty, problems: [{ file: display, path: '', message: messages.unreadable(reason) }] };
+      return { ...empty, problems: [{ file: display, path: '', message: readFailure(err) }] };
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     const format: SourceFormat = ext === '.json' ? 'json' : 'yaml';
-    const parsed = parseSource(text, format);
+    const parsed = parseSourceBytes(bytes, format);
     if (parsed.syntaxErrors.length > 0) {
       const problems = parsed.syntaxErrors.map((e): ScenarioProblem =>
         e.position
@@ -185,53 +183,83 @@ export class ScenarioLoader {
     return this.ctx.bundled.size > 0 ? `the bundled scenarios (${[...this.ctx.bundled.keys()].join(', ')})` : null;
   }
 
-  private resolveFile(abs: string, stack: readonly string[]): Resolution {
+  /** The file `record` extends (a sibling file, or a bundled scenario), or the problem with its `extends`. */
+  private findParent(record: FileRecord, ref: string): { found: string } | { problem: ScenarioProblem } {
+    const { found, lookedFor } = this.lookup(resolve(dirname(record.abs), ref), ref);
+    if (found !== undefined) return { found };
+    const dir = dirname(lookedFor[0] ?? record.abs);
+    const siblings = this.ctx.fs
+      .list(dir)
+      .filter((n) => hasScenarioExtension(n))
+      .map((n) => basename(n, extname(n)))
+      .filter((n) => n !== 'scenario.schema');
+    const bundled = this.bundledList();
+    const shown = [...lookedFor.map((c) => this.display(c)), ...(bundled && isBareId(ref) ? [bundled] : [])];
+    const known = [...new Set([...siblings, ...this.ctx.bundled.keys()])];
+    return { problem: this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, suggestIds(basename(ref), known))) };
+  }
+
+  /**
+   * Resolves `abs` and the chain it extends without recursion: first the chain is followed up to
+   * a file without `extends` (or one resolved before, or a missing, circular or too long link),
+   * then the files are resolved from the top down, each merged onto its parent.
+   */
+  private resolveFile(abs: string): Resolution {
     const done = this.resolutions.get(abs);
     if (done) return done;
-    const record = this.read(abs);
-    const problems: ScenarioProblem[] = [...record.problems];
-    let parent: ResolvedScenario | null = null;
-    let parentFailed = false;
-
-    if (record.rawExtends !== null) {
-      const ref = record.rawExtends;
-      const { found, lookedFor } = this.lookup(resolve(dirname(abs), ref), ref);
-      if (found === undefined) {
-        const dir = dirname(lookedFor[0] ?? abs);
-        const siblings = this.ctx.fs
-          .list(dir)
-          .filter((n) => hasScenarioExtension(n))
-          .map((n) => basename(n, extname(n)))
-          .filter((n) => n !== 'scenario.schema');
-        const bundled = this.bundledList();
-        const shown = [...lookedFor.map((c) => this.display(c)), ...(bundled && isBareId(ref) ? [bundled] : [])];
-        const known = [...new Set([...siblings, ...this.ctx.bundled.keys()])];
-        problems.push(this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, suggestIds(basename(ref), known))));
-        parentFailed = true;
-      } else if (found === abs || stack.includes(found)) {
-        const from = found === abs ? [abs] : stack.slice(stack.indexOf(found)).concat(abs);
-        const names = [...from, found].map((f) => this.nameOf(f));
-        problems.push(this.problemAt(record, ['extends'], messages.extendsCircular(names)));
-        parentFailed = true;
-      } else {
-        const sub = this.resolveFile(found, [...stack, abs]);
-        problems.push(...sub.problems);
-        parent = sub.scenario;
-        parentFailed = parent === null;
+    const chain: string[] = []; // abs first, then its parent, …
+    let top: Resolution | null = null; // the resolution above the chain's last file, when known
+    let topProblem: ScenarioProblem | null = null; // what is wrong with the last file's extends
+    for (let current = abs; ; ) {
+      chain.push(current);
+      const record = this.read(current);
+      if (record.rawExtends === null) break;
+      const parent = this.findParent(record, record.rawExtends);
+      if ('problem' in parent) {
+        topProblem = parent.problem;
+        break;
       }
+      const loop = chain.indexOf(parent.found);
+      if (loop >= 0) {
+        const names = [...chain.slice(loop), parent.found].map((f) => this.nameOf(f));
+        topProblem = this.problemAt(record, ['extends'], messages.extendsCircular(names));
+        break;
+      }
+      if (chain.length >= LIMITS.extendsDepth.value) {
+        // Only the file asked for is judged: the files part-way up may have short enough chains.
+        const problem = this.problemAt(this.read(abs), ['extends'], messages.extendsTooDeep(chain.map((f) => this.nameOf(f))));
+        return { scenario: null, problems: [problem] };
+      }
+      top = this.resolutions.get(parent.found) ?? null;
+      if (top) break;
+      current = parent.found;
     }
+    let result: Resolution = top ?? { scenario: null, problems: [] };
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const file = chain[i] as string;
+      const parent = i === chain.length - 1 ? top : result;
+      result = this.resolveOne(this.read(file), parent, i === chain.length - 1 ? topProblem : null);
+      this.resolutions.set(file, result);
+    }
+    return result;
+  }
+
+  /** One file merged onto its parent's resolution (null: it extends nothing). */
+  private resolveOne(record: FileRecord, parent: Resolution | null, extendsProblem: ScenarioProblem | null): Resolution {
+    const problems: ScenarioProblem[] = [...record.problems];
+    if (extendsProblem) problems.push(extendsProblem);
+    if (parent) problems.push(...parent.problems);
+    const parentFailed = extendsProblem !== null || (parent !== null && parent.scenario === null);
 
     // Own problems in file order (the extends problem joins them), the parent's after.
     const own = byPosition(problems.filter((p) => p.file === record.display));
     problems.splice(0, problems.length, ...own, ...problems.filter((p) => p.file !== record.display));
     let scenario: ResolvedScenario | null = null;
     if (problems.length === 0 && !parentFailed && record.file && record.hash !== null) {
-      scenario = this.merge(record, record.file, record.hash, parent);
+      scenario = this.merge(record, record.file, record.hash, parent?.scenario ?? null);
       problems.push(...this.checkMerged(record, record.file, scenario));
     }
-    const result: Resolution = problems.length > 0 ? { scenario: null, problems: dedupe(problems) } : { scenario, problems: [] };
-    this.resolutions.set(abs, result);
-    return result;
+    return problems.length > 0 ? { scenario: null, problems: dedupe(problems) } : { scenario, problems: [] };
   }
 
   /** Problems that only show once the chain is merged. */

@@ -90,13 +90,14 @@ describe('hzsim validate --json', () => {
 });
 
 describe('hzsim chart', () => {
-  it('names files <chart>.<lang>.<format>: zh and en of one chart sit side by side; --json lists them', async () => {
+  it('names files <chart>.<lang>.<format>; --json lists them; a second call replaces the folder whole', async () => {
     const args = ['chart', 'attainment', 'trend', '--runs', '1', '--format', 'vl.json', '--out', 'charts'];
     expect((await hzsim(...args, '--lang', 'zh')).code).toBe(0);
+    expect(readdirSync(join(dir, 'charts')).sort()).toEqual(['.hzsim-output', 'attainment.zh.vl.json']);
     const en = await hzsim(...args, '--lang', 'en', '--json');
     expect(en.code).toBe(0);
     expect(JSON.parse(en.out)).toEqual({ out: 'charts', lang: 'en', files: ['attainment.en.vl.json'] });
-    expect(readdirSync(join(dir, 'charts')).sort()).toEqual(['attainment.en.vl.json', 'attainment.zh.vl.json']);
+    expect(readdirSync(join(dir, 'charts')).sort()).toEqual(['.hzsim-output', 'attainment.en.vl.json']);
   });
 });
 

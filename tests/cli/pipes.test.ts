@@ -27,7 +27,7 @@ describe('a closed pipe', () => {
     const { code, stderr } = piped(`run plan --runs 20 --json --quiet --out ${out}`);
     expect(stderr).not.toMatch(/EPIPE|Error/);
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['attainment.csv', 'manifest.json', 'results.csv', 'results.json']);
+    expect(readdirSync(out).sort()).toEqual(['.hzsim-output', 'attainment.csv', 'manifest.json', 'results.csv', 'results.json']);
     expect((JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { scenarios: unknown[] }).scenarios).toHaveLength(1);
   });
 

@@ -61,7 +61,7 @@ describe('hzsim validate', () => {
       'hzsim: 3 problem(s):',
       "bad.yaml: title.en: required field 'en' is missing — expected a non-empty English text (line 2, column 8)",
       `bad.yaml: parameters.${lever.id}: value ${lever.range.max + 1} is outside the range of lever ${lever.id} — expected a number in [${lever.range.min}, ${lever.range.max}] (${lever.unit}) (line 4, column ${lever.id.length + 5})`,
-      'bad.yaml: montecarlo.runs: runs 0 is not valid — expected an integer ≥ 1 (line 5, column 20)',
+      'bad.yaml: montecarlo.runs: runs 0 is not valid — expected an integer from 1 to 1,000,000 (line 5, column 20)',
     ]);
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'good.yaml']);
   });
@@ -79,7 +79,7 @@ describe('hzsim validate', () => {
     expect(missing.err).toContain('no/such.yaml: cannot read the file: no such file');
     const until = await run(repo, 'validate', '--until', '20x5', 'scenarios/plan.yaml');
     expect(until.code).toBe(2);
-    expect(until.err).toContain("<cli>: --until: got '20x5' — expected a year after 2010, e.g. 2020");
+    expect(until.err).toContain("<cli>: --until: got '20x5' — expected a year from 2011 to 2100, e.g. 2020");
   });
 
   it('checks schedule years against --until', async () => {

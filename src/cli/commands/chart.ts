@@ -6,24 +6,25 @@
  * checked before anything runs; bad input writes nothing (exit 2). Two charts of one call never
  * share a file name.
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { catalog, indicatorsInDomain } from '../../catalog/index.js';
 import { Domains, isDomain } from '../../catalog/types.js';
 import {
   attainmentDashboard, coverage, fan, hukouChannels, type NamedSpec, parseFormats, quotaLedger, scenarioComparison,
-  smallMultiples, standardChartSpecs, writeCharts,
+  smallMultiples, standardChartSpecs,
 } from '../../charts/index.js';
+import { renderCharts } from '../../charts/standard.js';
 import { isLang, type Lang } from '../../charts/i18n.js';
 import { sizes, type SizeName } from '../../charts/theme.js';
 import { InputError, type InputProblem } from '../../errors.js';
 import { modelSeries } from '../../models/index.js';
 import type { ScenarioResult } from '../../runner/index.js';
 import { loadScenarios, type ResolvedScenario } from '../../scenario/index.js';
+import { quote } from '../../util/quote.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
 import { langProblem, outputOptions, parseOutputOptions, printJson } from '../kit.js';
-import { parseNumbers } from './run-options.js';
+import { checkOut, parseNumbers, writeOut } from './run-options.js';
 import { executeScenarios, runPlan } from '../execute.js';
 
 export const ChartKinds = ['comparison', 'fan', 'attainment', 'quota-ledger', 'hukou-channels', 'coverage', 'small-multiples', 'standard'] as const;
@@ -46,13 +47,13 @@ interface ChartCliOptions {
 }
 
 const messages = {
-  kind: (k: string) => `got '${k}' — expected one of ${ChartKinds.join(', ')}${didYouMean(k, ChartKinds)}`,
-  size: (s: string) => `got '${s}' — expected one of ${Object.keys(sizes).join(', ')}`,
+  kind: (k: string) => `got ${quote(k)} — expected one of ${ChartKinds.join(', ')}${didYouMean(k, ChartKinds)}`,
+  size: (s: string) => `got ${quote(s)} — expected one of ${Object.keys(sizes).join(', ')}`,
   needsIndicator: (k: string) => `the ${k} chart needs --indicator ID (an indicator id, e.g. urbanisation.rate, or a model series id)`,
-  unknownId: (id: string, ids: readonly string[]) => `got '${id}' — not an indicator or model series id${didYouMean(id, ids)}; see hzsim catalog`,
-  domain: (d: string) => `got '${d}' — expected one of ${Object.keys(Domains).join(', ')}${didYouMean(d, Object.keys(Domains))}`,
+  unknownId: (id: string, ids: readonly string[]) => `got ${quote(id)} — not an indicator or model series id${didYouMean(id, ids)}; see hzsim catalog`,
+  domain: (d: string) => `got ${quote(d)} — expected one of ${Object.keys(Domains).join(', ')}${didYouMean(d, Object.keys(Domains))}`,
   smallMultiples: () => 'the small-multiples chart needs --domain D or --indicator ID1,ID2,…',
-  unknownScenario: (id: string, known: readonly string[]) => `got '${id}' — not among the scenarios given (${known.join(', ')})${didYouMean(id, known)}`,
+  unknownScenario: (id: string, known: readonly string[]) => `got ${quote(id)} — not among the scenarios given (${known.join(', ')})${didYouMean(id, known)}`,
   fanNeedsMonteCarlo: (ids: readonly string[]) =>
     `the fan chart needs Monte Carlo results, but ${ids.join(', ')} would run deterministically; add --runs N (N > 1) or a montecarlo block to the scenario`,
 };
@@ -161,6 +162,7 @@ export function register(program: Command, io: CliIO): Command {
       const output = parseOutputOptions(opts);
       const { numbers } = o;
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(numbers.until === undefined ? {} : { until: numbers.until }) });
+      checkOut(io.cwd, opts.out);
       let chosen: ResolvedScenario[] = scenarios;
       const perScenario = ['fan', 'quota-ledger', 'hukou-channels', 'coverage'].includes(o.kind);
       if (opts.scenario !== undefined) {
@@ -174,7 +176,7 @@ export function register(program: Command, io: CliIO): Command {
       }
       const { results } = await executeScenarios(chosen, { ...numbers, quiet: output.quiet }, io);
       const specs = chartSpecs(o.kind, results, { lang: o.lang, size: o.size, indicators: o.indicators, ...(opts.domain === undefined ? {} : { domain: opts.domain }) });
-      const written = await writeCharts(fileStems(specs, o.lang), resolve(io.cwd, opts.out), o.formats);
+      const written = await writeOut(io.cwd, opts.out, await renderCharts(fileStems(specs, o.lang), o.formats));
       if (output.json) printJson(io, { out: opts.out, lang: o.lang, files: written });
       else io.stdout(`wrote ${written.length} files to ${opts.out}:\n${written.map((f) => `  ${f}`).join('\n')}\n`);
     });

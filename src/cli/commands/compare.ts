@@ -14,12 +14,13 @@ import type { OutputInfo } from '../../runner/context.js';
 import { MonteCarloStatistics, type ScenarioResult, type Statistic } from '../../runner/types.js';
 import { loadScenarios } from '../../scenario/index.js';
 import { type CsvField, formatNumber, roundNumber, toCsv } from '../../util/csv.js';
+import { quote } from '../../util/quote.js';
 import { didYouMean } from '../../util/suggest.js';
 import { executeScenarios } from '../execute.js';
 import type { CliIO } from '../io.js';
 import { outputOptions, parseOutputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
-import { parseNumbers, writeOut } from './run-options.js';
+import { checkOut, parseNumbers, writeOut } from './run-options.js';
 
 export const COMPARE_CSV_HEADER = ['scenario', 'baseline', 'output', 'name_zh', 'name_en', 'unit', 'year', 'statistic', 'value', 'baseline_value', 'difference'] as const;
 export const DEFAULT_TOP = 12;
@@ -44,11 +45,11 @@ export function parseCompareOptions(opts: Pick<CompareCliOptions, 'statistic' | 
   const problems: InputProblem[] = [];
   const statistic = opts.statistic ?? 'mean';
   if (!(MonteCarloStatistics as readonly string[]).includes(statistic)) {
-    problems.push({ file: '<cli>', path: '--statistic', message: `got '${statistic}' — expected one of ${MonteCarloStatistics.join(', ')}${didYouMean(statistic, MonteCarloStatistics)}` });
+    problems.push({ file: '<cli>', path: '--statistic', message: `got ${quote(statistic)} — expected one of ${MonteCarloStatistics.join(', ')}${didYouMean(statistic, MonteCarloStatistics)}` });
   }
   const top = opts.top === undefined ? DEFAULT_TOP : Number(opts.top);
   if (opts.top !== undefined && !(/^\d+$/.test(opts.top.trim()) && Number.isSafeInteger(top) && top >= 1)) {
-    problems.push({ file: '<cli>', path: '--top', message: `got '${opts.top}' — expected a positive integer number of rows, e.g. 20` });
+    problems.push({ file: '<cli>', path: '--top', message: `got ${quote(opts.top)} — expected a positive integer number of rows, e.g. 20` });
   }
   if (problems.length > 0) throw new InputError(problems);
   return { statistic: statistic as McStatistic, top };
@@ -76,13 +77,14 @@ export function register(program: Command, io: CliIO): Command {
       const output = parseOutputOptions(opts);
       const { statistic, top } = parseCompareOptions(opts);
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(flags.until === undefined ? {} : { until: flags.until }) });
+      checkOut(io.cwd, opts.out);
       const { results, context } = await executeScenarios(scenarios, { ...flags, quiet: output.quiet }, io);
       const options: CompareOptions = { statistic };
       const comparison = compareScenarios(results, scenarios, context.params, options);
       if (output.json) printJson(io, comparisonJson(comparison, results, options, top, context.describeOutput));
       else io.stdout(formatComparison(comparison, context.describeOutput, { lang: output.lang, top, results, options }));
       if (opts.out !== undefined) {
-        const written = writeOut(io.cwd, opts.out, new Map([['compare.csv', compareCsv(comparison, context.describeOutput)]]));
+        const written = await writeOut(io.cwd, opts.out, new Map([['compare.csv', compareCsv(comparison, context.describeOutput)]]));
         status(io, output, `wrote ${written.length} file to ${opts.out}`);
       }
     });

@@ -4,7 +4,7 @@
  * standard charts in Chinese and English (SVG, PNG, HTML), a briefing and the scenario explorer in
  * both languages to `out/`. On a terminal a progress bar follows the runs, then the charts.
  */
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { bundledScenarios } from '../../scenario/bundled.js';
 import { loadScenarios } from '../../scenario/index.js';
@@ -12,7 +12,7 @@ import { executeScenarios, progressBar, resultFiles } from '../execute.js';
 import { BUNDLED_START, explorerPage, pageAssetsOrExit, referenceScenarios } from './explore.js';
 import type { CliIO } from '../io.js';
 import { outputOptions, status } from '../kit.js';
-import { parseNumbers, writeOut } from './run-options.js';
+import { checkOut, inFolder, parseNumbers, writeOut } from './run-options.js';
 
 /** The scenarios shipped with the package, in reading order (absolute paths). */
 export function bundledScenarioFiles(): string[] {
@@ -30,6 +30,7 @@ export function register(program: Command, io: CliIO): Command {
       const flags = { ...parseNumbers({ threads: opts.threads }), quiet: opts.quiet === true };
       const scenarios = loadScenarios(bundledScenarioFiles(), { cwd: io.cwd });
       status(io, flags, `running ${scenarios.length} scenarios: ${scenarios.map((s) => s.id).join(', ')}`);
+      checkOut(io.cwd, opts.out);
       const execution = await executeScenarios(scenarios, flags, io);
       const langs = ['zh', 'en'] as const;
       const { chartFiles, briefingFiles } = await import('../chart-files.js');
@@ -48,12 +49,7 @@ export function register(program: Command, io: CliIO): Command {
       const assets = pageAssetsOrExit(io);
       const references = referenceScenarios(io.cwd);
       const explorer = new Map(langs.map((lang) => [`explorer.${lang}.html`, explorerPage(scenarios, references, lang, assets, BUNDLED_START)]));
-      const written = [
-        ...writeOut(io.cwd, opts.out, results),
-        ...writeOut(io.cwd, join(opts.out, 'charts'), charts.files),
-        ...writeOut(io.cwd, opts.out, briefing),
-        ...writeOut(io.cwd, opts.out, explorer),
-      ];
+      const written = await writeOut(io.cwd, opts.out, new Map([...results, ...inFolder('charts', charts.files), ...briefing, ...explorer]));
       for (const r of execution.results) {
         const mode = r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}` : 'deterministic';
         const classes = new Map<string, number>();

@@ -16,7 +16,9 @@ import { loadScenarios, type ResolvedScenario } from '../../scenario/index.js';
 import type { CliIO } from '../io.js';
 import { ExitSignal } from '../main.js';
 import { bundledScenarioFiles } from './demo.js';
-import { DEFAULT_SEED, writeOut } from './run-options.js';
+import { writeFilesAtomic } from '../../util/atomic.js';
+import { quote } from '../../util/quote.js';
+import { DEFAULT_SEED } from './run-options.js';
 
 /** Scenarios every page draws for comparison. */
 const REFERENCE_IDS = ['trend', 'plan'] as const;
@@ -67,15 +69,16 @@ export function register(program: Command, io: CliIO): Command {
     .option('--lang <lang>', 'language the page opens in: zh or en (the page switches too)', 'zh')
     .action((files: string[], opts: { out?: string; lang: string }) => {
       const problems = [];
-      if (!isLang(opts.lang)) problems.push({ file: '<cli>', path: '--lang', message: `got '${opts.lang}' — expected zh or en` });
+      if (!isLang(opts.lang)) problems.push({ file: '<cli>', path: '--lang', message: `got ${quote(opts.lang)} — expected zh or en` });
       const lang: Lang = isLang(opts.lang) ? opts.lang : 'zh';
       const out = resolve(io.cwd, opts.out ?? `explorer.${lang}.html`);
-      if (isDirectory(out)) problems.push({ file: '<cli>', path: '--out', message: `'${opts.out}' is a directory — expected a file name such as explorer.html` });
+      if (isDirectory(out)) problems.push({ file: '<cli>', path: '--out', message: `${quote(opts.out)} is a directory — expected a file name such as explorer.html` });
       if (problems.length > 0) throw new InputError(problems);
       const scenarios = loadScenarios(files.length > 0 ? files : bundledScenarioFiles(), { cwd: io.cwd, until: lastHorizon });
       const start = files.length > 0 ? scenarios[0]?.id : BUNDLED_START;
       const html = explorerPage(scenarios, referenceScenarios(io.cwd), lang, pageAssetsOrExit(io), start);
-      writeOut(io.cwd, dirname(out), new Map([[basename(out), html]]));
+      // One file, written atomically beside its target (not an output folder: --out names a file).
+      writeFilesAtomic(dirname(out), new Map([[basename(out), html]]));
       io.stdout(`wrote ${opts.out ?? basename(out)} (${(Buffer.byteLength(html) / 1024 / 1024).toFixed(1)} MB; ${scenarios.length} starting scenarios; opens offline)\n`);
     });
 }

@@ -10,6 +10,7 @@ import { findObservable, isObservableId, observableIds } from '../../data/observ
 import { ModelUnits } from '../../data/units.js';
 import { InputError, type InputProblem } from '../../errors.js';
 import { formatNumber } from '../../util/csv.js';
+import { quote } from '../../util/quote.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
 import { parseListingOptions } from '../listing-options.js';
@@ -116,7 +117,7 @@ function parseOptions(opts: ObservedOptions): { lang: Lang; id: string | undefin
     problems.push({
       file: '<cli>',
       path: '--id',
-      message: `unknown observable '${opts.id}'${didYouMean(opts.id, observableIds)} — expected one of: ${observableIds.join(', ')}`,
+      message: `unknown observable ${quote(opts.id)}${didYouMean(opts.id, observableIds)} — expected one of: ${observableIds.join(', ')}`,
     });
   }
   if (problems.length > 0) throw new InputError(problems);

@@ -17,7 +17,7 @@ import { executeScenarios, resultFiles } from '../execute.js';
 import type { CliIO } from '../io.js';
 import { outputOptions, parseOutputOptions, status } from '../kit.js';
 import { renderTable } from '../table.js';
-import { parseNumbers, writeOut } from './run-options.js';
+import { checkOut, inFolder, parseNumbers, writeOut } from './run-options.js';
 
 interface RunCliOptions {
   runs?: string;
@@ -56,6 +56,7 @@ export function register(program: Command, io: CliIO): Command {
       const output = parseOutputOptions(opts);
       if (opts.charts && opts.out === undefined) throw new InputError([{ file: '<cli>', path: '--charts', message: 'needs --out DIR to write the charts into' }]);
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(flags.until === undefined ? {} : { until: flags.until }) });
+      checkOut(io.cwd, opts.out);
       const execution = await executeScenarios(scenarios, { ...flags, quiet: output.quiet }, io);
       // Everything is prepared in memory first: a failure leaves no partial output.
       const results = output.json || opts.out !== undefined ? resultFiles(execution, scenarios, flags, io.cwd) : new Map<string, string>();
@@ -67,8 +68,7 @@ export function register(program: Command, io: CliIO): Command {
         const { chartFiles } = await import('../chart-files.js');
         charts = (await chartFiles(execution.results, [output.lang], ['svg', 'png', 'html'])).files;
       }
-      const written = writeOut(io.cwd, opts.out, results);
-      if (charts) written.push(...writeOut(io.cwd, `${opts.out}/charts`, charts));
+      const written = await writeOut(io.cwd, opts.out, new Map([...results, ...(charts ? inFolder('charts', charts) : [])]));
       status(io, output, `wrote ${written.length} files to ${opts.out}`);
     });
 }

@@ -30,6 +30,8 @@ const TEXT = {
 } as const;
 
 const parentOf = (s: ResolvedScenario): string | undefined => (s.chain.length > 1 ? s.chain[s.chain.length - 2] : undefined);
+import { parseNumbers } from './run-options.js';
+import { safeText } from '../../util/quote.js';
 
 /** "(hukou-first, extends plan; 6 levers set, 2 uncertain, Monte Carlo 200 runs, seed 2011)" */
 export function describeScenario(s: ResolvedScenario, lang: Lang = 'en'): string {
@@ -63,16 +65,8 @@ export function checkJson(check: ScenarioCheck): unknown {
   };
 }
 
-export function parseUntil(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_UNTIL;
-  const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year <= BASE_YEAR) {
-    throw new InputError([
-      { file: '<cli>', path: '--until', message: `got '${value}' — expected a year after ${BASE_YEAR}, e.g. 2020` },
-    ]);
-  }
-  return year;
-}
+/** --until as for hzsim run (the same range and message). */
+export const parseUntil = (value: string | undefined): number => parseNumbers({ until: value }).until ?? DEFAULT_UNTIL;
 
 export function register(program: Command, io: CliIO): Command {
   const cmd = program
@@ -88,7 +82,7 @@ export function register(program: Command, io: CliIO): Command {
       const problems: InputProblem[] = [];
       const seen = new Set<string>();
       for (const check of checks) {
-        if (check.scenario && !output.json) io.stdout(`ok ${check.file} ${describeScenario(check.scenario, output.lang)}\n`);
+        if (check.scenario && !output.json) io.stdout(`ok ${safeText(check.file, 200)} ${describeScenario(check.scenario, output.lang)}\n`);
         for (const p of check.problems) {
           // A parent shared by several files reports its problems once.
           const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
