@@ -10,16 +10,9 @@ import { PACKAGE_VERSION } from '../version.js';
 import { type CliIO, processIO } from './io.js';
 import { commands, type CommandEntry } from './commands/index.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_BAD_INPUT = 2;
+import { EXIT_BAD_INPUT, EXIT_OK, ExitSignal } from './exit.js';
 
-/** Thrown by a command to end with a given exit code after it has printed its own message. */
-export class ExitSignal extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
+export { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, ExitSignal } from './exit.js';
 
 /** The command `argv` runs (`hzsim run …`, `hzsim help run`), if it names one. */
 function invoked(argv: readonly string[]): CommandEntry | undefined {

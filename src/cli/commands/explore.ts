@@ -14,7 +14,7 @@ import { InputError } from '../../errors.js';
 import { builtPageAssets, EXPLORER_HORIZONS, explorerData, explorerHtml, MissingBundleError, type PageAssets } from '../../explorer/assemble.js';
 import { loadScenarios, type ResolvedScenario } from '../../scenario/index.js';
 import type { CliIO } from '../io.js';
-import { ExitSignal } from '../main.js';
+import { ExitSignal } from '../exit.js';
 import { bundledScenarioFiles } from './demo.js';
 import { writeFilesAtomic } from '../../util/atomic.js';
 import { quote } from '../../util/quote.js';
