@@ -11,7 +11,7 @@ import {
 } from '../../src/charts/index.js';
 import { footnoteText } from '../../src/charts/compose.js';
 import { displayUnit, t } from '../../src/charts/i18n.js';
-import { estimateTextWidth, wrapText } from '../../src/charts/text-width.js';
+import { abbreviate, breakUnits, fitLines, textWidth, wrapBalanced, wrapText } from '../../src/charts/text-width.js';
 import { formatNumber } from '../../src/charts/data.js';
 import { InputError } from '../../src/errors.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
@@ -135,34 +135,62 @@ describe('smallMultiples', () => {
   it('one panel per indicator with data, titled with its unit, independent y scales', () => {
     const spec = smallMultiples(fixtureResults, { indicators: ['urbanisation.rate', 'not.there', 'urbanisation.hukou-gap'], labels, lang: 'en' });
     const b = body(spec);
-    expect((b.facet as { sort: string[] }).sort).toEqual(['\nUrbanisation rate (residents) (%)', 'Gap between urbanisation and hukou rates\n(percentage points)']);
+    expect((b.facet as { sort: string[] }).sort).toEqual(['\nUrbanisation rate (residents) (%)', 'Gap between urbanisation and hukou\nrates (percentage points)']);
     expect(b.resolve).toEqual({ scale: { y: 'independent' } });
   });
 });
 
 describe('text width and wrapping', () => {
-  it('counts CJK ideographs and full-width punctuation as exactly 1 em', () => {
-    expect(estimateTextWidth('城镇化率', 10)).toBe(40);
-    expect(estimateTextWidth('（％）', 12)).toBe(36);
-    expect(estimateTextWidth('Ab 1', 10)).toBeCloseTo(10 * (0.55 + 0.66 + 0.26 + 0.57), 10);
+  it('measures in the chart face: CJK ideographs and full-width forms are exactly 1 em', () => {
+    expect(textWidth('城镇化率', 10)).toBe(40);
+    expect(textWidth('（％）', 12)).toBe(36);
   });
 
-  it('wraps within the width (unless a single unit is wider) and loses no characters', () => {
+  it('shapes Latin text as the renderer does: proportional, kerned, bold wider', () => {
+    expect(textWidth('m', 10)).toBeGreaterThan(2 * textWidth('i', 10));
+    // "To" is kerned tighter than its two letters set apart.
+    expect(textWidth('To', 10)).toBeLessThan(textWidth('T', 10) + textWidth('o', 10) - 0.5);
+    expect(textWidth('met 100%', 10, true)).toBeGreaterThan(textWidth('met 100%', 10));
+    expect(textWidth('met 100%', 20)).toBeCloseTo(2 * textWidth('met 100%', 10), 10);
+  });
+
+  it('wraps within the width (unless a single unit is wider), between Chinese words, and loses no characters', () => {
     const piece = fc.constantFrom('城镇化', '率', 'reform', ' ', '（百分点）', '2015', '，', '《规划》', 'plan', '、');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 40, max: 400 }), (parts, width) => {
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 40, max: 400 }), fc.boolean(), (parts, width, balanced) => {
         const text = parts.join('');
-        const lines = wrapText(text, 10, width);
+        const lines = (balanced ? wrapBalanced : wrapText)(text, 10, width);
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        if (balanced) expect(lines.length).toBe(wrapText(text, 10, width).length);
         lines.forEach((line, i) => {
           // No break before closing or after opening punctuation (the text's own ends excepted).
           if (i > 0) expect(/^[）」》，。、；：]/.test(line)).toBe(false);
           if (i < lines.length - 1) expect(/[（《「“]$/.test(line)).toBe(false);
-          const unitsOnLine = line.split(/(?<=[\u4e00-\u9fff])|\s+/).length;
-          if (unitsOnLine > 2) expect(estimateTextWidth(line, 10)).toBeLessThanOrEqual(width + 1e-9);
+          // Only a line holding one unbreakable unit may be wider than the room.
+          if (textWidth(line, 10) > width) expect(breakUnits(line).filter((u) => u.trim() !== '')).toHaveLength(1);
         });
       }),
     );
+  });
+
+  it('balances lines so a header does not end in a lone character', () => {
+    const width = textWidth('规划如期实', 10) + 1;
+    expect(wrapText('规划如期实施', 10, width)).toEqual(['规划如期', '实施']);
+    expect(wrapBalanced('规划如期实施', 10, width)).toEqual(['规划如期', '实施']);
+    expect(wrapText('户籍改革优先', 10, textWidth('户籍改革优', 10))).toEqual(['户籍改革', '优先']);
+  });
+
+  it('abbreviates to the room with an ellipsis, and says when it did', () => {
+    const long = 'Migrants who work in towns register urban hukou: hukou urbanisation rises';
+    const cut = abbreviate(long, 10, 100);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(textWidth(cut, 10)).toBeLessThanOrEqual(100);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(abbreviate('short', 10, 100)).toBe('short');
+    const two = fitLines(long, 10, 120, 2);
+    expect(two.abbreviated).toBe(true);
+    expect(two.lines).toHaveLength(2);
+    expect(fitLines(long, 10, 200, 2)).toEqual({ lines: wrapBalanced(long, 10, 200), abbreviated: false });
   });
 });
 

@@ -8,7 +8,7 @@ import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '..
 import { requireResults, scenarioName } from '../data.js';
 import { attainmentClassLabels, attainmentClassShort, t } from '../i18n.js';
 import { attainmentColours, attainmentOrder, attainmentTextColour, fontSizes, textColour } from '../theme.js';
-import { estimateTextWidth, wrapText } from '../text-width.js';
+import { textWidth, wrapText } from '../text-width.js';
 
 export interface AttainmentDashboardOptions extends CommonChartOptions {
   /** Only these target ids, in this order; default all targets in order of first appearance. */
@@ -56,7 +56,7 @@ export function attainmentDashboard(results: readonly ScenarioResult[], options:
   const classes: AttainmentClass[] = attainmentOrder.filter((c) => present.has(c));
   const anyProbability = results.some((r) => r.attainment.some((a) => a.probability !== null));
 
-  const labelWidth = Math.min(MAX_ROW_LABEL, Math.ceil(Math.max(40, ...rowLabels.map((l) => estimateTextWidth(l, fontSizes.label)))) + 8);
+  const labelWidth = Math.min(MAX_ROW_LABEL, Math.ceil(Math.max(40, ...rowLabels.map((l) => textWidth(l, fontSizes.label)))) + 8);
   const cellWidth = Math.max(56, Math.min(120, Math.floor((size.width - labelWidth - 30) / Math.max(1, names.length))));
   // Column headers are a text layer, not axis labels: long scenario names wrap onto several
   // lines bottom-aligned above the grid (multi-line axis labels would overlap the first row).

@@ -3,7 +3,7 @@
  */
 import { t, type Lang } from '../i18n.js';
 import { cyclic, fontSizes, seriesColours, seriesDashes, seriesShapes } from '../theme.js';
-import { estimateTextWidth } from '../text-width.js';
+import { textWidth } from '../text-width.js';
 
 /** Scales that give series i the i-th colour, dash and shape (in the order given). */
 export function seriesScales(names: readonly string[]): {
@@ -34,7 +34,7 @@ export function yearX(years: readonly number[], lang: Lang): Record<string, unkn
 
 /** Width a right-hand legend needs for these labels (symbol, padding, title). */
 export function legendWidth(labels: readonly string[], title: string): number {
-  const widest = Math.max(estimateTextWidth(title, fontSizes.legend, true), ...labels.map((l) => estimateTextWidth(l, fontSizes.legend) + 28));
+  const widest = Math.max(textWidth(title, fontSizes.legend, true), ...labels.map((l) => textWidth(l, fontSizes.legend) + 28));
   return Math.ceil(widest) + 16;
 }
 

@@ -9,7 +9,7 @@ import { finish, footnoteText, resolveCommon, Y_AXIS_EXTENT, type CommonChartOpt
 import { formatNumber } from '../data.js';
 import { chartErrors, t, withUnit } from '../i18n.js';
 import { annotationColour, fontSizes, seriesColours } from '../theme.js';
-import { estimateTextWidth } from '../text-width.js';
+import { textWidth } from '../text-width.js';
 import { legendWidth } from './shared.js';
 
 export interface TornadoSwing {
@@ -58,7 +58,7 @@ export function tornado(input: TornadoInput, options: TornadoOptions = {}): TopL
       valueText: formatNumber(s[end].value, lang),
     })),
   );
-  const leverWidth = Math.min(260, Math.ceil(Math.max(...levers.map((l) => estimateTextWidth(l, fontSizes.label)))) + 8);
+  const leverWidth = Math.min(260, Math.ceil(Math.max(...levers.map((l) => textWidth(l, fontSizes.label)))) + 8);
   const legendW = legendWidth(settings, t('setting', lang));
   const width = Math.max(160, size.width - leverWidth - legendW - 40);
   // Room beyond the bar ends for the lever-value labels.
