@@ -3,7 +3,7 @@
  */
 import type { AttainmentRow, ResultRow, ScenarioResult, Statistic } from '../runner/types.js';
 import { InputError } from '../errors.js';
-import { chartErrors, type Lang } from './i18n.js';
+import { chartErrors, t, type Lang } from './i18n.js';
 
 const problem = (message: string): InputError => new InputError([{ file: '<chart>', path: '', message }]);
 
@@ -23,6 +23,23 @@ export const scenarioName = (r: ScenarioResult, lang: Lang): string => r.scenari
 
 /** The statistic a chart draws as "the" projection: the value, or the median under Monte Carlo. */
 export const centralStatistic = (r: ScenarioResult): Statistic => (r.mode === 'montecarlo' ? 'p50' : 'value');
+
+/**
+ * What the drawn values of these results are, in words, when any is a Monte Carlo median: "median
+ * of 200 Monte Carlo runs" (all) or "medians …, except Trend (one deterministic run)"; '' when
+ * every result is deterministic.
+ */
+export function centralNote(results: readonly ScenarioResult[], lang: Lang): string {
+  const mc = results.filter((r) => r.mode === 'montecarlo');
+  if (mc.length === 0) return '';
+  const runs = [...new Set(mc.map((r) => r.runs))].join('/');
+  const deterministic = results.filter((r) => r.mode !== 'montecarlo').map((r) => scenarioName(r, lang));
+  return deterministic.length === 0 ? t('medianAll', lang, { runs }) : t('medianExcept', lang, { runs, names: deterministic.join(t('listSeparator', lang)) });
+}
+
+/** Subtitle of a one-scenario chart: its name, and what the values are under Monte Carlo. */
+export const scenarioSubtitle = (r: ScenarioResult, lang: Lang): string =>
+  [scenarioName(r, lang), centralNote([r], lang)].filter((p) => p !== '').join(t('clauseSeparator', lang));
 
 /** Central value per year of one output in one scenario, in year order. */
 export function centralSeries(r: ScenarioResult, output: string): { year: number; value: number }[] {

@@ -25,7 +25,10 @@ const strings = {
   attainment: { zh: '目标达成评估', en: 'Target attainment' },
   attainmentClass: { zh: '达成类别', en: 'Attainment class' },
   targetAxis: { zh: '目标', en: 'Target' },
-  probabilityNote: { zh: '格中百分比：蒙特卡洛模拟中达成目标的概率', en: 'Percentages: share of Monte Carlo runs meeting the target' },
+  probabilityNote: { zh: '格中百分比：蒙特卡洛模拟中达成目标的概率', en: 'percentages: share of Monte Carlo runs meeting the target' },
+  medianAll: { zh: '蒙特卡洛模拟{runs}次的中位数', en: 'median of {runs} Monte Carlo runs' },
+  medianExcept: { zh: '除{names}（确定性运行）外，均为蒙特卡洛模拟{runs}次的中位数', en: 'medians of {runs} Monte Carlo runs, except {names} (one deterministic run)' },
+  targetsFor: { zh: '{year}年目标', en: 'Targets for {year}' },
   leverLow: { zh: '参数取低值', en: 'Lever at low value' },
   leverHigh: { zh: '参数取高值', en: 'Lever at high value' },
   setting: { zh: '参数设置', en: 'Lever setting' },
@@ -35,7 +38,7 @@ const strings = {
   tornadoTitle: { zh: '{indicator}（{year}年）：各参数的影响', en: '{indicator} ({year}): effect of each lever' },
   tornadoSubtitle: {
     zh: '条形：参数由低值变至高值时的预测结果；竖线：基准预测 {baseline}',
-    en: 'Bars: projection with each lever at its low and high value; vertical line: reference projection {baseline}',
+    en: 'Bars: the projection with each lever at its low or high value; vertical line: reference projection {baseline}',
   },
   comparisonSubtitle: { zh: '{from}–{to}年各情景预测', en: 'Projections by scenario, {from}–{to}' },
   fanTitle: { zh: '{indicator}：{scenario}', en: '{indicator}: {scenario}' },
@@ -60,7 +63,7 @@ const strings = {
   listSeparator: { zh: '、', en: ', ' },
   clauseSeparator: { zh: '；', en: '; ' },
   unitTitle: { zh: '{name}（{unit}）', en: '{name} ({unit})' },
-  personsTenThousand: { zh: '万人', en: 'thousand persons' },
+  personsTenThousand: { zh: '万人', en: 'thousands' },
   personsConverted: { zh: '转换人数（{unit}）', en: 'Persons converted ({unit})' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -73,7 +73,7 @@ export function svgTexts(svg: string): SvgText[] {
 export const anchorOffset = (anchor: SvgText['anchor'], width: number): number => (anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0);
 
 /** Paint attributes a text's outline keeps (position comes from `transform`). */
-const PAINT = ['transform', 'fill', 'fill-opacity', 'opacity', 'clip-path'] as const;
+const PAINT = ['transform', 'fill', 'fill-opacity', 'opacity', 'clip-path', 'stroke', 'stroke-opacity', 'stroke-linejoin'] as const;
 const escapeAttribute = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
@@ -91,7 +91,9 @@ export function outlineTexts(svg: string): string | null {
       const scale = text.fontSize / outline.unitsPerEm;
       // Path data are in font units, y up: move to the line's start and baseline, then scale.
       const x = anchorOffset(text.anchor, outline.advance);
-      d.push(`<path transform="translate(${round(x * scale)},${round(line.dy)}) scale(${scale},${-scale})" d="${outline.path}"/>`);
+      // A stroke (a halo behind the text) keeps its width in px under the path's scaling.
+      const stroke = text.attributes['stroke-width'] === undefined ? '' : ` stroke-width="${round(parseFloat(text.attributes['stroke-width']) / scale)}"`;
+      d.push(`<path transform="translate(${round(x * scale)},${round(line.dy)}) scale(${scale},${-scale})"${stroke} d="${outline.path}"/>`);
     }
     if (d.length === 0) return '';
     const paint = PAINT.filter((k) => text.attributes[k] !== undefined).map((k) => ` ${k}="${escapeAttribute(text.attributes[k] ?? '')}"`).join('');

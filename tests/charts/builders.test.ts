@@ -33,8 +33,31 @@ describe('scenarioComparison', () => {
     expect(series.find((v) => v.scenario === '规划方案' && v.year === 2015)?.value).toBeCloseTo(79, 10);
     const baseline = ((layers[0] as Json).data as { values: { year: number; text: string }[] }).values;
     expect(baseline).toEqual([{ year: 2010, text: '基期 2010：100' }]);
-    const target = ((layers[2] as Json).data as { values: { year: number; value: number; text: string }[] }).values;
-    expect(target).toEqual([{ year: 2015, value: 80, text: '目标：市级直接审批项目五年内减少20%（80）' }]);
+    const target = ((layers[2] as Json).data as { values: { year: number; value: number; lines: string[] }[] }).values;
+    expect(target).toEqual([{ year: 2015, value: 80, lines: ['目标：市级直接审批项目五年内减少20%（80）'] }]);
+  });
+
+  it('wraps a long target label onto lines within the plot, lifted above the level, with a halo', () => {
+    const narrow = scenarioComparison(fixtureResults, { indicator: 'administration.approval-items', labels, lang: 'en', size: { width: 280, height: 300 } });
+    const plotWidth = body(narrow).width as number;
+    const targetLayer = (body(narrow).layer as Json[])[2] as Json;
+    const target = (targetLayer.data as { values: { lines: string[] }[] }).values[0];
+    expect(target?.lines.join(' ')).toBe('Target: City-level direct approvals –20 % in five years (80)');
+    expect(target?.lines).toHaveLength(2);
+    for (const line of target?.lines ?? []) expect(textWidth(line, 10)).toBeLessThanOrEqual(plotWidth - 8);
+    const texts = (targetLayer.layer as Json[]).filter((l) => (l.mark as Json).type === 'text');
+    // Per line count one halo (white stroke) and one text layer; two-line labels start one line higher.
+    expect(texts.map((l) => [(l.mark as Json).stroke ?? null, (l.mark as Json).dy])).toEqual([
+      ['#FFFFFF', -3],
+      [null, -3],
+      ['#FFFFFF', -15],
+      [null, -15],
+    ]);
+  });
+
+  it('says in the subtitle when lines are Monte Carlo medians', () => {
+    const mixed = scenarioComparison([fixtureResults[0]!, fixtureMonteCarlo], { indicator: 'urbanisation.rate', labels, lang: 'en' });
+    expect(((mixed as unknown as Json).title as Json).subtitle).toBe('Projections by scenario, 2010–2015; medians of 1000 Monte Carlo runs, except Trend (no new reform) (one deterministic run)');
   });
 
   it('puts the unit in the y-axis title and cites the plan line, scenarios and version in the footnote', () => {
@@ -84,14 +107,26 @@ describe('attainmentDashboard', () => {
     const spec = attainmentDashboard(results, { labels });
     const cells = (body(spec).data as { values: Json[] }).values;
     expect(cells).toHaveLength(2 * 5);
-    expect(cells.find((c) => c.scenario === '蒙特卡洛' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展顺利', text: '顺利 62%', ink: '#FFFFFF' });
-    expect(cells.find((c) => c.scenario === '趋势（无新改革）' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展不足', text: '不足', ink: '#000000' });
+    expect(cells.find((c) => c.scenario === '蒙特卡洛' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展顺利', lines: ['顺利 62%'], ink: '#FFFFFF' });
+    expect(cells.find((c) => c.scenario === '趋势（无新改革）' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展不足', lines: ['不足'], ink: '#000000' });
+  });
+
+  it('puts a shared target year in the subtitle, and splits cells onto two lines when one-line cells leave the labels too little room', () => {
+    const results = [...fixtureResults, { ...fixtureMonteCarlo, scenario: { id: 'mc', title: { zh: '蒙特卡洛', en: 'MC' } } }];
+    const en = attainmentDashboard(results, { labels, lang: 'en', size: 'half' });
+    expect(((en as unknown as Json).title as Json).subtitle).toBe('Targets for 2015; percentages: share of Monte Carlo runs meeting the target');
+    const cells = (body(en).data as { values: Json[] }).values;
+    expect(cells.find((c) => c.scenario === 'MC' && c.cls === 'On track')?.lines).toEqual(['on track', '62%']);
+    const zh = attainmentDashboard(results, { labels, lang: 'zh', size: 'full' });
+    expect((body(zh).data as { values: Json[] }).values.find((c) => c.scenario === '蒙特卡洛' && c.cls === '进展顺利')?.lines).toEqual(['顺利 62%']);
   });
 
   it('keeps only the requested targets, in the requested order', () => {
     const spec = attainmentDashboard(fixtureResults, { labels, targets: ['milestone.city-car-reform', 'administration.approval-items.-20pct'] });
     const y = ((body(spec).layer as Json[])[0]?.encoding as Json).y as { sort: string[] };
-    expect(y.sort).toEqual(['完成市级机关公车改革（2015）', '市级直接审批项目五年内减少20%（2015）']);
+    expect(y.sort).toEqual(['milestone.city-car-reform|2015', 'administration.approval-items.-20pct|2015']);
+    const rowLabels = ((body(spec).layer as Json[]).find((l) => Array.isArray((l.data as { values?: unknown } | undefined)?.values) && 'layer' in l)?.data as { values: Json[] }).values;
+    expect(rowLabels.map((r) => r.lines)).toEqual([['完成市级机关公车改革'], ['市级直接审批项目五年内减少20%']]);
   });
 });
 
@@ -135,8 +170,8 @@ describe('smallMultiples', () => {
   it('one panel per indicator with data, titled with its unit, independent y scales', () => {
     const spec = smallMultiples(fixtureResults, { indicators: ['urbanisation.rate', 'not.there', 'urbanisation.hukou-gap'], labels, lang: 'en' });
     const b = body(spec);
-    expect((b.facet as { sort: string[] }).sort).toEqual(['\nUrbanisation rate (residents) (%)', 'Gap between urbanisation and hukou\nrates (percentage points)']);
-    expect(b.resolve).toEqual({ scale: { y: 'independent' } });
+    expect((b.facet as { sort: string[] }).sort).toEqual(['\nUrbanisation rate (residents) (%)', 'Gap between urbanisation and\nhukou rates (percentage points)']);
+    expect(b.resolve).toEqual({ scale: { y: 'independent' }, axis: { x: 'independent' } });
   });
 });
 

@@ -4,11 +4,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../errors.js';
 import type { ScenarioResult } from '../../runner/types.js';
-import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
-import { formatNumber, numericTargets, percentileSeries, pickScenario, scenarioName } from '../data.js';
+import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { numericTargets, percentileSeries, pickScenario, scenarioName } from '../data.js';
 import { chartErrors, t, withUnit } from '../i18n.js';
-import { annotationColour, fanColours, fontSizes } from '../theme.js';
-import { legendWidth, yearX } from './shared.js';
+import { fanColours } from '../theme.js';
+import { axisTitle, legendLayout, plotAreaWith, targetLayers, yearX } from './shared.js';
 
 export interface FanOptions extends CommonChartOptions {
   readonly indicator: string;
@@ -30,15 +30,16 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
   const yTitle = withUnit(name, labels.unit(id, lang), lang);
   const series = [t('band90', lang), t('band50', lang), t('median', lang)];
   const legendTitle = scenarioName(result, lang);
-  const area = plotArea(size, 'right', legendWidth(series, legendTitle));
+  const legend = legendLayout(series, legendTitle, size);
+  const area = plotAreaWith(size, legend);
   const x = yearX(years, lang);
   const colour = {
     field: 'series',
     type: 'nominal',
     scale: { domain: series, range: [fanColours.band90, fanColours.band50, fanColours.median] },
-    legend: { title: legendTitle, symbolType: 'square', symbolSize: 140, symbolStrokeWidth: 0 },
+    legend: { title: legendTitle, symbolType: 'square', symbolSize: 140, symbolStrokeWidth: 0, ...legend.props },
   };
-  const y = { type: 'quantitative', title: yTitle, scale: { zero: false } };
+  const y = { type: 'quantitative', title: axisTitle(yTitle, area.height), scale: { zero: false } };
   const band90 = rows.map((r) => ({ series: series[0], year: r.year, lo: r.p05, hi: r.p95 }));
   const band50 = rows.map((r) => ({ series: series[1], year: r.year, lo: r.p25, hi: r.p75 }));
   const median = rows.map((r) => ({ series: series[2], year: r.year, value: r.p50 }));
@@ -69,25 +70,7 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
     },
   ];
   const targets = numericTargets([result], id);
-  if (targets.length > 0) {
-    layers.push({
-      data: {
-        values: targets.map((a) => ({
-          year: a.year,
-          value: a.required,
-          text: t('targetLabel', lang, { label: a.label[lang], value: formatNumber(a.required ?? 0, lang) }),
-        })),
-      },
-      layer: [
-        { mark: { type: 'rule', color: annotationColour, strokeDash: [5, 3], strokeWidth: 1 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-        { mark: { type: 'point', shape: 'diamond', size: 110, filled: false, strokeWidth: 2, color: '#000000' }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-        {
-          mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: fontSizes.annotation, color: '#000000', limit: area.width - 8 },
-          encoding: { x: { datum: years[0], type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
-        },
-      ],
-    });
-  }
+  if (targets.length > 0) layers.push(targetLayers(targets, x, years[0] ?? result.years[0] ?? 0, area.width, lang));
   return finish({
     body: { width: area.width, height: area.height, layer: layers },
     title: options.title ?? t('fanTitle', lang, { indicator: name, scenario: scenarioName(result, lang) }),

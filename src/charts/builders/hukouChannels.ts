@@ -4,12 +4,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioResult } from '../../runner/types.js';
-import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
-import { pickScenario, requireCentralSeries, scenarioName } from '../data.js';
+import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { pickScenario, requireCentralSeries, scenarioName, scenarioSubtitle } from '../data.js';
 import { t } from '../i18n.js';
 import { withoutCommonPrefix } from '../labels.js';
 import { seriesColours } from '../theme.js';
-import { legendWidth } from './shared.js';
+import { axisTitle, legendLayout, plotAreaWith } from './shared.js';
 
 export const HUKOU_CHANNELS = ['hukou.conversions.plan_area', 'hukou.conversions.outside_plan_area', 'hukou.conversions.migrant'] as const;
 
@@ -32,7 +32,8 @@ export function hukouChannels(results: readonly ScenarioResult[], options: Hukou
       .map((p) => ({ channel: names[i], order: i, year: p.year, value: p.value / personsDivisor[lang] })),
   );
   const legendTitle = t('hukouChannel', lang);
-  const area = plotArea(size, 'right', legendWidth(names, legendTitle));
+  const legend = legendLayout(names, legendTitle, size);
+  const area = plotAreaWith(size, legend);
   const unit = t('personsTenThousand', lang);
   const yTitle = t('personsConverted', lang, { unit });
   const body = {
@@ -42,12 +43,12 @@ export function hukouChannels(results: readonly ScenarioResult[], options: Hukou
     mark: { type: 'bar', stroke: '#FFFFFF', strokeWidth: 0.5 },
     encoding: {
       x: { field: 'year', type: 'ordinal', title: t('year', lang), axis: { labelAngle: 0 } },
-      y: { field: 'value', type: 'quantitative', title: yTitle, stack: 'zero', axis: { format: ',.1~f' } },
+      y: { field: 'value', type: 'quantitative', title: axisTitle(yTitle, area.height), stack: 'zero', axis: { format: ',.1~f' } },
       color: {
         field: 'channel',
         type: 'nominal',
         scale: { domain: names, range: [seriesColours[0], seriesColours[3], seriesColours[2]] },
-        legend: { title: legendTitle, symbolType: 'square', symbolSize: 120 },
+        legend: { title: legendTitle, symbolType: 'square', symbolSize: 120, ...legend.props },
       },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
@@ -60,7 +61,7 @@ export function hukouChannels(results: readonly ScenarioResult[], options: Hukou
   return finish({
     body,
     title: options.title ?? t('hukouTitle', lang),
-    subtitle: options.subtitle ?? scenarioName(result, lang),
+    subtitle: options.subtitle ?? scenarioSubtitle(result, lang),
     footnote: footnoteText({ results: [result], ids: [...HUKOU_CHANNELS, 'urbanisation.hukou-rate'], labels, lang }),
     footnoteWidth: size.width - 20,
     description: `${t('hukouTitle', lang)}: ${scenarioName(result, lang)}`,
