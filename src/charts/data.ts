@@ -26,15 +26,18 @@ export const centralStatistic = (r: ScenarioResult): Statistic => (r.mode === 'm
 
 /**
  * What the drawn values of these results are, in words, when any is a Monte Carlo median: "median
- * of 200 Monte Carlo runs" (all) or "medians …, except Trend (one deterministic run)"; '' when
- * every result is deterministic.
+ * of 200 Monte Carlo runs" (all), "medians of 200 Monte Carlo runs; Trend: deterministic" (mixed,
+ * naming the smaller group); '' when every result is deterministic.
  */
 export function centralNote(results: readonly ScenarioResult[], lang: Lang): string {
   const mc = results.filter((r) => r.mode === 'montecarlo');
   if (mc.length === 0) return '';
   const runs = [...new Set(mc.map((r) => r.runs))].join('/');
-  const deterministic = results.filter((r) => r.mode !== 'montecarlo').map((r) => scenarioName(r, lang));
-  return deterministic.length === 0 ? t('medianAll', lang, { runs }) : t('medianExcept', lang, { runs, names: deterministic.join(t('listSeparator', lang)) });
+  const deterministic = results.filter((r) => r.mode !== 'montecarlo');
+  if (deterministic.length === 0) return t('medianAll', lang, { runs });
+  // Name whichever group is smaller.
+  const names = (rs: readonly ScenarioResult[]): string => rs.map((r) => scenarioName(r, lang)).join(t('listSeparator', lang));
+  return deterministic.length <= mc.length ? t('medianExcept', lang, { runs, names: names(deterministic) }) : t('medianOnly', lang, { runs, names: names(mc) });
 }
 
 /** Subtitle of a one-scenario chart: its name, and what the values are under Monte Carlo. */

@@ -12,7 +12,7 @@ import {
 import { footnoteText } from '../../src/charts/compose.js';
 import { displayUnit, t } from '../../src/charts/i18n.js';
 import { abbreviate, breakUnits, fitLines, textWidth, wrapBalanced, wrapText } from '../../src/charts/text-width.js';
-import { formatNumber } from '../../src/charts/data.js';
+import { centralNote, formatNumber } from '../../src/charts/data.js';
 import { InputError } from '../../src/errors.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { tornadoInput } from './cases.js';
@@ -57,7 +57,11 @@ describe('scenarioComparison', () => {
 
   it('says in the subtitle when lines are Monte Carlo medians', () => {
     const mixed = scenarioComparison([fixtureResults[0]!, fixtureMonteCarlo], { indicator: 'urbanisation.rate', labels, lang: 'en' });
-    expect(((mixed as unknown as Json).title as Json).subtitle).toBe('Projections by scenario, 2010–2015; medians of 1000 Monte Carlo runs, except Trend (no new reform) (one deterministic run)');
+    expect(((mixed as unknown as Json).title as Json).subtitle).toBe('Projections by scenario, 2010–2015; medians of 1000 Monte Carlo runs; Trend (no new reform): deterministic');
+    // The smaller group is named.
+    expect(centralNote([...fixtureResults.slice(0, 3), fixtureMonteCarlo], 'en')).toBe('Plan as written: medians of 1000 Monte Carlo runs; the others deterministic');
+    expect(centralNote([fixtureMonteCarlo], 'zh')).toBe('蒙特卡洛模拟1000次的中位数');
+    expect(centralNote(fixtureResults, 'en')).toBe('');
   });
 
   it('puts the unit in the y-axis title and cites the plan line, scenarios and version in the footnote', () => {

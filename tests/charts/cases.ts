@@ -59,6 +59,13 @@ export const chartCases: readonly ChartCase[] = [
     build: (lang, size) => scenarioComparison(fixtureResults, { indicator: 'administration.approval-items', labels, lang, size }),
   },
   {
+    // A target near the top of the plot, where the baseline label would sit by default.
+    kind: 'scenarioComparison-target',
+    title: { zh: '常住人口城镇化率', en: 'Urbanisation rate (residents)' },
+    size: 'half',
+    build: (lang, size) => scenarioComparison([...fixtureResults, { ...fixtureMonteCarlo, scenario: { id: 'plan-mc', title: { zh: '规划方案（蒙特卡洛）', en: 'Plan (Monte Carlo)' } } }], { indicator: 'urbanisation.rate', labels, lang, size }),
+  },
+  {
     kind: 'fan',
     title: { zh: '常住人口城镇化率：规划方案', en: 'Urbanisation rate (residents): Plan as written' },
     size: 'half',

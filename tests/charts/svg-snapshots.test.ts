@@ -27,7 +27,7 @@ export function normaliseSvg(svg: string, version: string): string {
 
 /** Whether this run accepts changed renderings as the new snapshots. */
 function updating(): boolean {
-  const state = expect.getState() as { snapshotState?: { _updateSnapshot?: string } };
+  const state = expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } };
   return process.env.UPDATE_SNAPSHOTS === '1' || state.snapshotState?._updateSnapshot === 'all';
 }
 

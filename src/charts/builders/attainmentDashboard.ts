@@ -109,7 +109,8 @@ export function attainmentDashboard(results: readonly ScenarioResult[], options:
   const twoLine = columnWidth((c) => c.two);
   const useOneLine = room - columns * oneLine - LABEL_GAP >= labelFloor;
   const cellWidth = useOneLine ? oneLine : twoLine;
-  const labelWidth = Math.max(labelFloor, room - columns * cellWidth - LABEL_GAP);
+  // Row labels take the room left beside the grid, but no more than the widest label needs.
+  const labelWidth = Math.max(labelFloor, Math.min(Math.ceil(widestLabel) + 1, room - columns * cellWidth - LABEL_GAP));
 
   const fitted = rows.map((r) => ({ ...r, ...fitLines(r.label, size10, labelWidth, MAX_LABEL_LINES) }));
   const cellLines = (c: Cell): readonly string[] => (useOneLine ? c.one : c.two);

@@ -32,11 +32,14 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
 
   const baseYear = years[0] ?? 2010;
   const baseValue = values.find((v) => v.year === baseYear)?.value;
-  // The baseline label goes to the end of the rule away from where the series start, so it never
-  // sits on the lines (they all leave from the 2010 value).
-  const all = values.map((v) => v.value);
+  // The baseline label goes to the end of the rule (top or bottom) farther from what sits near it
+  // on the left: the lines (they all leave from the baseline value) and the target labels.
+  const targets = numericTargets(results, id);
+  const obstacles = [baseValue, ...targets.map((a) => a.required)].filter((v): v is number => v !== null && v !== undefined);
+  const all = [...values.map((v) => v.value), ...obstacles];
   const [lo, hi] = [Math.min(...all), Math.max(...all)];
-  const labelAtBottom = baseValue !== undefined && hi > lo && (baseValue - lo) / (hi - lo) > 0.5;
+  const clearance = (end: number): number => Math.min(1, ...obstacles.map((v) => Math.abs((hi > lo ? (v - lo) / (hi - lo) : 0.5) - end)));
+  const labelAtBottom = clearance(0) > clearance(1);
   const layers: Record<string, unknown>[] = [
     // The baseline year: a thin vertical rule with its value, behind the series.
     {
@@ -64,7 +67,6 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
     { data: { values }, layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle, yTitleRoom: area.height, lang, legend }) },
   ];
 
-  const targets = numericTargets(results, id);
   if (targets.length > 0) layers.push(targetLayers(targets, x, baseYear, area.width, lang));
 
   const body = { width: area.width, height: area.height, layer: layers };
