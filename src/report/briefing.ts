@@ -8,7 +8,7 @@
  */
 import type { ScenarioResult, Statistic } from '../runner/types.js';
 import { attainmentClassLabels } from '../charts/i18n.js';
-import { type Block, type Figure, type ReportDocument, renderHtml, renderMarkdown, type Section, type Table } from './document.js';
+import { type Block, type Cell, type Figure, type ReportDocument, renderHtml, renderMarkdown, type Section, type Table } from './document.js';
 import { briefingStrings, fill, type Lang } from './strings.js';
 
 export type { Figure };
@@ -42,14 +42,14 @@ function statisticAt(result: ScenarioResult, output: string, year: number, stat:
 }
 
 /** The value a table shows: the value, or under Monte Carlo the median with its 90 % range. */
-function centralText(result: ScenarioResult, output: string, year: number, lang: Lang): string {
+function centralCell(result: ScenarioResult, output: string, year: number): Cell {
   if (result.mode !== 'montecarlo') return formatNumber(statisticAt(result, output, year, 'value'));
   const median = statisticAt(result, output, year, 'p50');
   const [p05, p95] = [statisticAt(result, output, year, 'p05'), statisticAt(result, output, year, 'p95')];
   const [lo, hi] = [formatNumber(p05), formatNumber(p95)];
   // A range too narrow to show at table precision is left out.
   if (p05 === null || p95 === null || lo === hi) return formatNumber(median);
-  return fill(briefingStrings[lang].medianBand, { median: formatNumber(median), p05: lo, p95: hi });
+  return { value: formatNumber(median), range: `${lo}–${hi}` };
 }
 
 function scenarioTable(o: BriefingOptions): Table {
@@ -71,13 +71,13 @@ function headlineTable(o: BriefingOptions): Table {
   const start = first?.years[0] ?? 2010;
   const end = first?.years[first.years.length - 1] ?? 2015;
   return {
-    header: [s.indicator, s.unit, s.baseline, ...o.results.map((r) => `${r.scenario.title[o.lang]} ${end}`)],
+    header: [s.indicator, s.unit, fill(s.baseline, { year: start }), ...o.results.map((r) => r.scenario.title[o.lang])],
     numeric: [2, ...o.results.map((_, i) => i + 3)],
     rows: o.headline.map((id) => [
       o.labels.name(id, o.lang),
       o.labels.unit(id, o.lang),
-      formatNumber(first ? (statisticAt(first, id, start, first.mode === 'montecarlo' ? 'p50' : 'value')) : null),
-      ...o.results.map((r) => centralText(r, id, end, o.lang)),
+      formatNumber(first ? statisticAt(first, id, start, first.mode === 'montecarlo' ? 'p50' : 'value') : null),
+      ...o.results.map((r) => centralCell(r, id, end)),
     ]),
   };
 }
@@ -130,12 +130,14 @@ const table = (t: Table): Block => ({ kind: 'table', table: t });
 export function briefingSections(o: BriefingOptions): Section[] {
   const s = briefingStrings[o.lang];
   const anyMonteCarlo = o.results.some((r) => r.mode === 'montecarlo');
+  const end = o.results[0]?.years.at(-1) ?? 2015;
+  const headlineNote = [fill(s.valuesIn, { year: end }), anyMonteCarlo ? s.medianNote : ''].filter((t) => t !== '').join(o.lang === 'zh' ? '' : ' ');
   const sections: Section[] = [
     { id: 'scenarios', heading: s.scenarios, blocks: [table(scenarioTable(o))] },
     {
       id: 'headline',
       heading: s.headline,
-      blocks: [table(headlineTable(o)), ...(anyMonteCarlo ? [{ kind: 'note', text: s.medianNote } as const] : [])],
+      blocks: [table(headlineTable(o)), { kind: 'note', text: headlineNote }],
     },
     { id: 'attainment', heading: s.attainment, blocks: [table(attainmentMatrix(o)), { kind: 'note', text: s.method }] },
     { id: 'numeric-targets', heading: s.numericTargets, blocks: [table(numericTargetTable(o))] },

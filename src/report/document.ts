@@ -5,9 +5,12 @@
  * Content (what a briefing says) lives in briefing.ts; this module only packages it.
  */
 
+/** A table cell: text, or a value with the range around it (printed under it in HTML). */
+export type Cell = string | { readonly value: string; readonly range: string };
+
 export interface Table {
   readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: readonly (readonly Cell[])[];
   /** Columns whose cells are numbers (right-aligned, tabular figures); default all but the first. */
   readonly numeric?: readonly number[];
 }
@@ -51,21 +54,24 @@ export interface ReportDocument {
 
 const mdCell = (t: string): string => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function markdownTable(t: Table): string {
+/** A value and its range on one line: 81.3 (77.1–86.8), 81.3（77.1–86.8）. */
+const cellText = (c: Cell, lang: ReportDocument['lang']): string => (typeof c === 'string' ? c : lang === 'zh' ? `${c.value}（${c.range}）` : `${c.value} (${c.range})`);
+
+function markdownTable(t: Table, lang: ReportDocument['lang']): string {
   const numeric = new Set(t.numeric ?? t.header.map((_, i) => i).slice(1));
-  const line = (cells: readonly string[]): string => `| ${cells.map(mdCell).join(' | ')} |`;
+  const line = (cells: readonly Cell[]): string => `| ${cells.map((c) => mdCell(cellText(c, lang))).join(' | ')} |`;
   const rule = t.header.map((_, i) => (numeric.has(i) ? '---:' : '---'));
   return [line(t.header), line(rule), ...t.rows.map(line)].join('\n');
 }
 
-function markdownBlock(b: Block): string {
+function markdownBlock(b: Block, lang: ReportDocument['lang']): string {
   switch (b.kind) {
     case 'paragraph':
       return b.text;
     case 'note':
       return `*${b.text}*`;
     case 'table':
-      return markdownTable(b.table);
+      return markdownTable(b.table, lang);
     case 'figure':
       return `![${mdCell(b.figure.caption)}](${b.figure.png})\n\n*${b.figure.caption}*`;
   }
@@ -73,8 +79,9 @@ function markdownBlock(b: Block): string {
 
 /** The document as Markdown; figures point at their PNG files. */
 export function renderMarkdown(doc: ReportDocument): string {
-  const parts = [`# ${doc.title}`, ...doc.lead.map(markdownBlock)];
-  for (const s of doc.sections) parts.push(`## ${s.heading}`, ...s.blocks.map(markdownBlock));
+  const block = (b: Block): string => markdownBlock(b, doc.lang);
+  const parts = [`# ${doc.title}`, ...doc.lead.map(block)];
+  for (const s of doc.sections) parts.push(`## ${s.heading}`, ...s.blocks.map(block));
   parts.push(`---\n${doc.footer}`);
   return `${parts.join('\n\n')}\n`;
 }
@@ -102,7 +109,8 @@ function htmlTable(t: Table): string {
   const numeric = new Set(t.numeric ?? t.header.map((_, i) => i).slice(1));
   const cls = (i: number): string => (numeric.has(i) ? ' class="num"' : '');
   const head = `<tr>${t.header.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr>`;
-  const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+  const cell = (c: Cell): string => (typeof c === 'string' ? escapeHtml(c) : `${escapeHtml(c.value)}<br><span class="range">${escapeHtml(c.range)}</span>`);
+  const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${cell(c)}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
@@ -128,9 +136,12 @@ body { font-family: "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "P
 h1 { font-size: 1.6rem; line-height: 1.3; margin: 0 0 1rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
 table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.85rem; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-th { border-bottom: 1.5px solid #888; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
+th { border-bottom: 1.5px solid #888; vertical-align: bottom; font-weight: 600; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td:first-child { min-width: 8rem; }
+td.num { white-space: nowrap; }
+.range { color: #666; font-size: 0.85em; }
 figure { margin: 1.2rem 0 1.6rem; }
 .chart svg { display: block; max-width: 100%; height: auto; }
 figcaption, .note, footer { color: #555; font-size: 0.85rem; }
@@ -143,7 +154,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
   h2 { font-size: 12.5pt; break-after: avoid; page-break-after: avoid; }
   figure, tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  table { font-size: 8.5pt; }
+  table { font-size: 8pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
