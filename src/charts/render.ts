@@ -14,6 +14,7 @@ import { packageRoot, textWidth } from './fonts.js';
 import { outlineTexts } from './svg-text.js';
 
 export const ChartFormats = ['vl.json', 'svg', 'png', 'html'] as const;
+/** A file format a chart renders to: the Vega-Lite spec, SVG, PNG (2×) or a self-contained HTML page. */
 export type ChartFormat = (typeof ChartFormats)[number];
 export const isChartFormat = (s: string): s is ChartFormat => (ChartFormats as readonly string[]).includes(s);
 

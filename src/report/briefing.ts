@@ -18,6 +18,7 @@ export interface BriefingLabels {
   unit(outputId: string, lang: Lang): string;
 }
 
+/** What a briefing is made of: results, labels, the headline indicators and the rendered charts. */
 export interface BriefingOptions {
   readonly lang: Lang;
   readonly results: readonly ScenarioResult[];

@@ -15,6 +15,7 @@ export interface Table {
   readonly numeric?: readonly number[];
 }
 
+/** A chart in a report. */
 export interface Figure {
   /** Chart name, unique in the document (the PNG file name stem, the HTML element id). */
   readonly name: string;
@@ -26,12 +27,14 @@ export interface Figure {
   readonly png: string;
 }
 
+/** One piece of a section: a paragraph, a small-print note, a table or a figure. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'table'; readonly table: Table }
   | { readonly kind: 'figure'; readonly figure: Figure };
 
+/** A headed part of a report. */
 export interface Section {
   /** Stable anchor id (HTML) for links into the section. */
   readonly id: string;
@@ -39,6 +42,7 @@ export interface Section {
   readonly blocks: readonly Block[];
 }
 
+/** A whole report: title, lead paragraphs, sections and a footer, in one language. */
 export interface ReportDocument {
   readonly lang: 'zh' | 'en';
   readonly title: string;

@@ -85,6 +85,11 @@ export interface PageCheck {
   readonly pdf?: boolean;
   /** How long to wait for the charts to render, in ms (default 20 000). */
   readonly timeout?: number;
+  /**
+   * Let the page load local files under this folder (scripts and styles beside it). Default none:
+   * a page that must stand alone may request nothing but itself.
+   */
+  readonly allowFilesUnder?: string;
 }
 
 export interface ChartState {
@@ -99,7 +104,7 @@ export interface ChartState {
 export interface PageReport {
   readonly file: string;
   readonly consoleErrors: readonly string[];
-  /** Every request the page made except for its own file (all were refused). */
+  /** Every request the page made except for its own file (and allowed local files): all were refused. */
   readonly requests: readonly string[];
   readonly charts: readonly ChartState[];
   readonly minCharts: number;
@@ -110,6 +115,7 @@ export interface PageReport {
 /** Opens `check.file` offline in a fresh page and reports what happened. */
 export async function checkPage(browser: Browser, check: PageCheck): Promise<PageReport> {
   const url = pathToFileURL(resolve(check.file)).href;
+  const allowed = check.allowFilesUnder === undefined ? undefined : pathToFileURL(`${resolve(check.allowFilesUnder)}/`).href;
   const context = await browser.newContext({ viewport: check.viewport ?? { width: 1000, height: 800 }, offline: true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -120,7 +126,7 @@ export async function checkPage(browser: Browser, check: PageCheck): Promise<Pag
   page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
   await page.route('**/*', async (route) => {
     const requested = route.request().url();
-    if (requested === url) return route.continue();
+    if (requested === url || (allowed !== undefined && requested.startsWith(allowed))) return route.continue();
     requests.push(requested);
     return route.abort();
   });

@@ -16,6 +16,7 @@ import { attainmentColours, attainmentOrder, attainmentTextColour, fontSizes, te
 import { fitLines, widestLine, wrapBalanced } from '../text-width.js';
 import { multiLineTextLayers } from './shared.js';
 
+/** Options of {@link attainmentDashboard}. */
 export interface AttainmentDashboardOptions extends CommonChartOptions {
   /** Only these target ids, in this order; default all targets in order of first appearance. */
   readonly targets?: readonly string[];
@@ -59,6 +60,10 @@ const centredTextLayers = (n: number, mark: Record<string, unknown>, encoding: R
 const rowLabel = (a: AttainmentRow, lang: Lang, withYear: boolean): string =>
   withYear ? `${a.label[lang]}${lang === 'zh' ? `（${a.year}）` : ` (${a.year})`}` : a.label[lang];
 
+/**
+ * The plan's targets (rows) × scenarios (columns), each cell coloured by attainment class and
+ * labelled with it in words, with the share of Monte Carlo runs meeting the target.
+ */
 export function attainmentDashboard(results: readonly ScenarioResult[], options: AttainmentDashboardOptions = {}): TopLevelSpec {
   requireResults(results);
   const { lang, size, labels } = resolveCommon(options);

@@ -9,15 +9,19 @@ import { t } from '../i18n.js';
 import { withoutCommonPrefix } from '../labels.js';
 import { legendLayout, plotAreaWith, seriesLayers } from './shared.js';
 
+/** Insurance schemes with a coverage series (`insurance.coverage.<scheme>`). */
 export const COVERAGE_SCHEMES = ['urban_employee', 'urban_resident', 'rural_cooperative', 'residents_merged', 'pension_residents', 'migrant'] as const;
+/** The model series id of a scheme's coverage. */
 export const coverageSeriesId = (scheme: string): string => `insurance.coverage.${scheme}`;
 
+/** Options of {@link coverage}. */
 export interface CoverageOptions extends CommonChartOptions {
   readonly scenario?: string;
   /** Scheme names (the part after `insurance.coverage.`); default all present in the result. */
   readonly schemes?: readonly string[];
 }
 
+/** Coverage of each insurance scheme over the horizon in one scenario, one line per scheme. */
 export function coverage(results: readonly ScenarioResult[], options: CoverageOptions = {}): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
   const result = pickScenario(results, options.scenario);

@@ -10,12 +10,19 @@ import { chartErrors, t, withUnit } from '../i18n.js';
 import { fanColours } from '../theme.js';
 import { axisTitle, legendLayout, plotAreaWith, targetLayers, yearX } from './shared.js';
 
+/** Options of {@link fan}. */
 export interface FanOptions extends CommonChartOptions {
   readonly indicator: string;
   /** Scenario id; default the first Monte Carlo result. */
   readonly scenario?: string;
 }
 
+/**
+ * Monte Carlo fan of one indicator in one scenario: the median with the P25–P75 and P5–P95 bands,
+ * numeric targets overlaid.
+ *
+ * @throws InputError when the scenario was run deterministically (no percentiles) or lacks the indicator.
+ */
 export function fan(results: readonly ScenarioResult[], options: FanOptions): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
   const result = options.scenario === undefined ? (results.find((r) => r.mode === 'montecarlo') ?? pickScenario(results)) : pickScenario(results, options.scenario);

@@ -11,8 +11,10 @@ import { withoutCommonPrefix } from '../labels.js';
 import { seriesColours } from '../theme.js';
 import { axisTitle, legendLayout, plotAreaWith } from './shared.js';
 
+/** Model series of the yearly conversions to urban hukou by the plan's three channels (persons). */
 export const HUKOU_CHANNELS = ['hukou.conversions.plan_area', 'hukou.conversions.outside_plan_area', 'hukou.conversions.migrant'] as const;
 
+/** Options of {@link hukouChannels}. */
 export interface HukouChannelsOptions extends CommonChartOptions {
   readonly scenario?: string;
 }
@@ -20,6 +22,7 @@ export interface HukouChannelsOptions extends CommonChartOptions {
 /** Persons are shown in 万人 (zh) or thousands (en), the units readers of each language expect. */
 const personsDivisor = { zh: 10_000, en: 1_000 } as const;
 
+/** Conversions to urban hukou in each year of one scenario, stacked by channel (万人 in Chinese, thousands in English). */
 export function hukouChannels(results: readonly ScenarioResult[], options: HukouChannelsOptions = {}): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
   const result = pickScenario(results, options.scenario);

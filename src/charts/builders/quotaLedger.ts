@@ -10,14 +10,18 @@ import { t } from '../i18n.js';
 import { seriesColours } from '../theme.js';
 import { legendLayout, plotAreaWith } from './shared.js';
 
+/** Model series of the yearly linkage-quota flows (generated, used, traded), in hectares. */
 export const QUOTA_FLOWS = ['land.quota_generated', 'land.quota_used', 'land.quota_traded'] as const;
+/** Model series of the unused linkage-quota balance, in hectares. */
 export const QUOTA_BALANCE = 'land.quota_balance';
 
+/** Options of {@link quotaLedger}. */
 export interface QuotaLedgerOptions extends CommonChartOptions {
   /** Scenario id; default the first result. */
   readonly scenario?: string;
 }
 
+/** The linkage-quota ledger of one scenario: yearly flows as grouped bars, the balance as a line. */
 export function quotaLedger(results: readonly ScenarioResult[], options: QuotaLedgerOptions = {}): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
   const result = pickScenario(results, options.scenario);

@@ -11,10 +11,23 @@ import { t, withUnit } from '../i18n.js';
 import { annotationColour, fontSizes } from '../theme.js';
 import { legendLayout, plotAreaWith, seriesLayers, targetLayers, yearX } from './shared.js';
 
+/** Options of {@link scenarioComparison}. */
 export interface ScenarioComparisonOptions extends CommonChartOptions {
   readonly indicator: string;
 }
 
+/**
+ * One indicator (or model series) over the horizon, one line per scenario (Monte Carlo scenarios
+ * draw their median), with the baseline year and any numeric target on the indicator marked.
+ *
+ * @example
+ * ```ts
+ * import { charts, render } from 'hangzhou-reform-sim';
+ * const spec = charts.scenarioComparison(results, { indicator: 'urbanisation.rate', lang: 'en' });
+ * const svg = await render(spec, 'svg');
+ * ```
+ * @throws InputError when no result has rows for `indicator`.
+ */
 export function scenarioComparison(results: readonly ScenarioResult[], options: ScenarioComparisonOptions): TopLevelSpec {
   requireResults(results);
   const { lang, size, labels } = resolveCommon(options);

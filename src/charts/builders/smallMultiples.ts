@@ -17,6 +17,7 @@ const HEADER_LINE = 14;
 /** Height of a panel's own year labels. */
 const X_AXIS_LABELS = 18;
 
+/** Options of {@link smallMultiples}. */
 export interface SmallMultiplesOptions extends CommonChartOptions {
   /** Indicator (or series) ids, one panel each, in this order. */
   readonly indicators: readonly string[];
@@ -26,6 +27,11 @@ export interface SmallMultiplesOptions extends CommonChartOptions {
   readonly columns?: number;
 }
 
+/**
+ * Several indicators, one small panel each with its own vertical scale, one line per scenario.
+ *
+ * @throws InputError when `indicators` is empty or none has projections in the results.
+ */
 export function smallMultiples(results: readonly ScenarioResult[], options: SmallMultiplesOptions): TopLevelSpec {
   requireResults(results);
   if (options.indicators.length === 0) throw new InputError([{ file: '<chart>', path: 'indicators', message: chartErrors.emptyPanelList() }]);

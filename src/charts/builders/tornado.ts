@@ -12,6 +12,7 @@ import { annotationColour, fontSizes, seriesColours } from '../theme.js';
 import { widestLine } from '../text-width.js';
 import { legendBelow, legendLayout } from './shared.js';
 
+/** One lever set to its low and high value, and the indicator each gives. */
 export interface TornadoSwing {
   readonly param: string;
   readonly label: Text;
@@ -19,6 +20,7 @@ export interface TornadoSwing {
   readonly high: { readonly value: number; readonly result: number };
 }
 
+/** What a one-at-a-time sensitivity run found for one indicator in one year. */
 export interface TornadoInput {
   readonly indicator: string;
   readonly year: number;
@@ -27,6 +29,7 @@ export interface TornadoInput {
   readonly swings: readonly TornadoSwing[];
 }
 
+/** Options of {@link tornado}. */
 export interface TornadoOptions extends CommonChartOptions {
   /** Show at most this many levers (the widest swings); default 12. */
   readonly top?: number;
@@ -43,6 +46,12 @@ const LABEL_GAP = 4;
 export const sortSwings = (swings: readonly TornadoSwing[]): TornadoSwing[] =>
   [...swings].sort((a, b) => Math.abs(b.high.result - b.low.result) - Math.abs(a.high.result - a.low.result) || a.param.localeCompare(b.param));
 
+/**
+ * Tornado: one bar per lever from the reference projection to the projection with the lever at
+ * its low or high value, widest swing on top, each bar end labelled with the lever value.
+ *
+ * @throws InputError when `input.swings` is empty.
+ */
 export function tornado(input: TornadoInput, options: TornadoOptions = {}): TopLevelSpec {
   if (input.swings.length === 0) throw new InputError([{ file: '<chart>', path: 'swings', message: chartErrors.noSwings() }]);
   const { lang, size, labels } = resolveCommon(options);
