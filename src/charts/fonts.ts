@@ -39,6 +39,9 @@ interface ShapedLine {
   readonly ink: InkBox | null;
 }
 
+/** Shaped lines kept per weight (a chart has a few hundred distinct texts). */
+const MAX_CACHED_LINES = 20_000;
+
 /** A weight of the chart face, shaping and caching lines of text. */
 class Face {
   private readonly lines = new Map<string, ShapedLine>();
@@ -71,6 +74,8 @@ class Face {
       pen += pos?.xAdvance ?? glyph.advanceWidth;
     });
     const shaped = { advance: pen, path: parts.join(''), ink };
+    // Bounded, for long-lived processes: chart text repeats, so a cleared cache refills quickly.
+    if (this.lines.size >= MAX_CACHED_LINES) this.lines.clear();
     this.lines.set(text, shaped);
     return shaped;
   }
