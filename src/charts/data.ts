@@ -86,6 +86,17 @@ export function percentileSeries(r: ScenarioResult, output: string): PercentileR
   return out;
 }
 
+/**
+ * Whether the runs visibly differ: the widest 90 % range is at least 1 % of the span the fan
+ * covers (below that the bands are hairlines under the median).
+ */
+export function hasVisibleSpread(rows: readonly PercentileRow[]): boolean {
+  if (rows.length === 0) return false;
+  const widest = Math.max(...rows.map((r) => r.p95 - r.p05));
+  const span = Math.max(...rows.map((r) => r.p95)) - Math.min(...rows.map((r) => r.p05));
+  return span > 0 && widest >= 0.01 * span;
+}
+
 /** Numeric targets on `indicator` across the results, one per target id and required value. */
 export function numericTargets(results: readonly ScenarioResult[], indicator: string): AttainmentRow[] {
   const seen = new Set<string>();

@@ -2,8 +2,8 @@
  * The standard chart set written after a run (`hzsim run --charts`, `npm run demo`, `hzsim chart
  * standard`): scenario comparisons of the headline indicators, the attainment dashboard, and per
  * scenario the quota ledger, hukou channels and insurance coverage, plus fan charts of the
- * headline indicators for every Monte Carlo scenario. Charts whose series the results lack are
- * skipped (and listed), never drawn empty.
+ * headline indicators for every Monte Carlo scenario. Charts whose series the results lack, and
+ * fans whose runs do not differ, are skipped (and listed), never drawn empty.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioResult } from '../runner/types.js';
@@ -14,7 +14,7 @@ import { fan } from './builders/fan.js';
 import { HUKOU_CHANNELS, hukouChannels } from './builders/hukouChannels.js';
 import { QUOTA_FLOWS, quotaLedger } from './builders/quotaLedger.js';
 import { scenarioComparison } from './builders/scenarioComparison.js';
-import { allYears, centralNote, formatNumber, numericTargets, outputsOf, percentileSeries, scenarioName } from './data.js';
+import { allYears, centralNote, formatNumber, hasVisibleSpread, numericTargets, outputsOf, percentileSeries, scenarioName } from './data.js';
 import { t, withUnit, type Lang } from './i18n.js';
 import { sentence } from './compose.js';
 import { defaultLabels } from './default-labels.js';
@@ -120,7 +120,11 @@ export function standardChartSpecs(results: readonly ScenarioResult[], options: 
     else skipped.push(`coverage-${sid}: insurance.coverage.* series missing`);
     if (r.mode === 'montecarlo' && (options.fanScenarios?.includes(r.scenario.id) ?? true)) {
       for (const id of indicators) {
-        if (percentileSeries(r, id).length > 0) specs.push({ name: `fan-${sid}-${slug(id)}`, spec: fan(results, { ...common, scenario: r.scenario.id, indicator: id }), caption: caption.fan(r, id) });
+        const rows = percentileSeries(r, id);
+        if (rows.length === 0) continue;
+        // A fan without a visible spread shows nothing the comparison chart does not.
+        if (hasVisibleSpread(rows)) specs.push({ name: `fan-${sid}-${slug(id)}`, spec: fan(results, { ...common, scenario: r.scenario.id, indicator: id }), caption: caption.fan(r, id) });
+        else skipped.push(`fan-${sid}-${slug(id)}: the runs do not differ`);
       }
     }
   }

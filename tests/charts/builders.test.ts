@@ -12,7 +12,7 @@ import {
 import { footnoteText } from '../../src/charts/compose.js';
 import { displayUnit, t } from '../../src/charts/i18n.js';
 import { abbreviate, breakUnits, fitLines, textWidth, wrapBalanced, wrapText } from '../../src/charts/text-width.js';
-import { centralNote, formatNumber } from '../../src/charts/data.js';
+import { centralNote, formatNumber, hasVisibleSpread, percentileSeries } from '../../src/charts/data.js';
 import { InputError } from '../../src/errors.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { tornadoInput } from './cases.js';
@@ -98,6 +98,15 @@ describe('fan', () => {
     expect(y2015(1)).toMatchObject({ series: '50% 区间（P25–P75）', lo: p50 - 0.67 * w, hi: p50 + 0.67 * w });
     expect(y2015(2)).toMatchObject({ series: '中位数', value: p50 });
     expect(footnote(spec).join('')).toContain('随机种子2011，模拟1000次');
+  });
+
+  it('says so when the runs hardly differ (the bands would be hairlines)', () => {
+    const flat = { ...fixtureMonteCarlo, rows: fixtureMonteCarlo.rows.map((r) => (r.statistic === 'value' || r.statistic === 'mean' ? r : { ...r, value: fixtureMonteCarlo.rows.find((x) => x.output === r.output && x.year === r.year && x.statistic === 'p50')?.value ?? r.value })) };
+    const rows = (m: typeof fixtureMonteCarlo) => percentileSeries(m, 'urbanisation.rate');
+    expect(hasVisibleSpread(rows(fixtureMonteCarlo))).toBe(true);
+    expect(hasVisibleSpread(rows(flat))).toBe(false);
+    const spec = fan([flat], { indicator: 'urbanisation.rate', labels, lang: 'en' });
+    expect([((spec as unknown as Json).title as Json).subtitle].flat().join(' ')).toBe('Monte Carlo, 1000 runs: median with 50% and 90% ranges; the runs hardly differ: no uncertain lever moves this indicator in this scenario');
   });
 
   it('refuses a deterministic result with a message that says how to get percentiles', () => {

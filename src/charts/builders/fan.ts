@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../errors.js';
 import type { ScenarioResult } from '../../runner/types.js';
 import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '../compose.js';
-import { numericTargets, percentileSeries, pickScenario, scenarioName } from '../data.js';
+import { hasVisibleSpread, numericTargets, percentileSeries, pickScenario, scenarioName } from '../data.js';
 import { chartErrors, t, withUnit } from '../i18n.js';
 import { fanColours } from '../theme.js';
 import { axisTitle, legendLayout, plotAreaWith, targetLayers, yearX } from './shared.js';
@@ -81,7 +81,7 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
   return finish({
     body: { width: area.width, height: area.height, layer: layers },
     title: options.title ?? t('fanTitle', lang, { indicator: name, scenario: scenarioName(result, lang) }),
-    subtitle: options.subtitle ?? t('fanSubtitle', lang, { runs: result.runs }),
+    subtitle: options.subtitle ?? [t('fanSubtitle', lang, { runs: result.runs }), hasVisibleSpread(rows) ? '' : t('fanNoSpread', lang)].filter((p) => p !== '').join(t('clauseSeparator', lang)),
     footnote: footnoteText({ results: [result], ids: [id], labels, lang }),
     footnoteWidth: size.width - 20,
     description: `${yTitle}: Monte Carlo median, 50 % and 90 % ranges`,
