@@ -5,7 +5,7 @@
  * request, an A4 PDF) under out/screenshots/ for a person to look at.
  *
  * Uses playwright-core with the system's Chromium (Debian: `apt-get install chromium
- * fonts-noto-cjk`; elsewhere set CHROMIUM_PATH); tests skip with `noChromiumReason` when none is
+ * fonts-noto-cjk`; elsewhere set HZSIM_CHROMIUM); tests skip with `noChromiumReason` when none is
  * installed. Typical use:
  *
  *   describe.skipIf(!chromium)('my page', () => {
@@ -45,14 +45,14 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 
 /** The Chromium executable to use, or undefined when none is installed. */
 export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
+  const fromEnv = process.env.HZSIM_CHROMIUM ?? process.env.CHROMIUM_PATH;
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
   return CANDIDATES.find((c) => existsSync(c));
 }
 
 export const chromium = findChromium();
 export const noChromiumReason =
-  'browser tests skipped: no Chromium found (install Debian\'s chromium and fonts-noto-cjk, or set CHROMIUM_PATH to a Chrome/Chromium executable)';
+  'browser tests skipped: no Chromium found (install Debian\'s chromium and fonts-noto-cjk, or set HZSIM_CHROMIUM to a Chrome/Chromium executable)';
 if (!chromium) console.warn(noChromiumReason);
 
 /** Runs `fn` with a headless Chromium, closed afterwards whatever happens. */
