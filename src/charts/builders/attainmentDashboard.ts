@@ -27,12 +27,13 @@ const LINE = 12;
 /** Vertical room around the text of a row. */
 const ROW_PADDING = 10;
 /** Room either side of a cell's text, and the narrowest column. */
-const CELL_PADDING = 6;
+const CELL_PADDING = 5;
 const MIN_CELL = 44;
 /** Gap between row labels and the grid. */
 const LABEL_GAP = 6;
-/** Row labels get at least this share of the width (or their full width if less). */
-const MIN_LABEL_SHARE = 0.3;
+/** Row labels get at least this share of the width, and this many px (or their full width if less). */
+const MIN_LABEL_SHARE = 0.25;
+const MIN_LABEL_WIDTH = 140;
 const MAX_LABEL_LINES = 3;
 /** The chart's padding (theme config) either side. */
 const PADDING = 8;
@@ -107,7 +108,7 @@ export function attainmentDashboard(results: readonly ScenarioResult[], options:
   const room = size.width - 2 * PADDING;
   const columns = Math.max(1, names.length);
   const widestLabel = widestLine(rows.map((r) => r.label), size10);
-  const labelFloor = Math.min(widestLabel, Math.max(120, room * MIN_LABEL_SHARE));
+  const labelFloor = Math.min(widestLabel, Math.max(MIN_LABEL_WIDTH, room * MIN_LABEL_SHARE));
   const columnWidth = (lines: (c: Cell) => readonly string[]): number =>
     Math.max(MIN_CELL, Math.ceil(widestLine(cells.flatMap(lines), size10)) + 2 * CELL_PADDING);
   const oneLine = columnWidth((c) => c.one);

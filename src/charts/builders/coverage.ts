@@ -7,7 +7,7 @@ import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '..
 import { centralSeries, pickScenario, requireCentralSeries, scenarioName, scenarioSubtitle } from '../data.js';
 import { t } from '../i18n.js';
 import { withoutCommonPrefix } from '../labels.js';
-import { legendLayout, plotAreaWith, seriesLayers } from './shared.js';
+import { fitYTitle, legendLayout, plotAreaWith, seriesLayers } from './shared.js';
 
 /** Insurance schemes with a coverage series (`insurance.coverage.<scheme>`). */
 export const COVERAGE_SCHEMES = ['urban_employee', 'urban_resident', 'rural_cooperative', 'residents_merged', 'pension_residents', 'migrant'] as const;
@@ -32,13 +32,13 @@ export function coverage(results: readonly ScenarioResult[], options: CoverageOp
   const values = ids.flatMap((id, i) => requireCentralSeries(result, id).map((p) => ({ scheme: names[i], year: p.year, value: p.value })));
   const legendTitle = t('scheme', lang);
   const legend = legendLayout(names, legendTitle, size);
-  const area = plotAreaWith(size, legend);
+  const { area, title: yAxisTitle } = fitYTitle(t('coverageAxis', lang), plotAreaWith(size, legend));
   return finish({
     body: {
       width: area.width,
       height: area.height,
       data: { values },
-      layer: seriesLayers({ names, field: 'scheme', legendTitle, years: result.years, yTitle: t('coverageAxis', lang), yTitleRoom: area.height, lang, legend }),
+      layer: seriesLayers({ names, field: 'scheme', legendTitle, years: result.years, yTitle: t('coverageAxis', lang), yAxisTitle, lang, legend }),
     },
     title: options.title ?? t('coverageTitle', lang),
     subtitle: options.subtitle ?? scenarioSubtitle(result, lang),

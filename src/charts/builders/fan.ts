@@ -8,7 +8,7 @@ import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '..
 import { hasVisibleSpread, numericTargets, percentileSeries, pickScenario, scenarioName } from '../data.js';
 import { chartErrors, t, withUnit } from '../i18n.js';
 import { fanColours } from '../theme.js';
-import { axisTitle, legendLayout, plotAreaWith, targetLayers, yearX } from './shared.js';
+import { fitYTitle, legendLayout, plotAreaWith, targetLayers, yearX } from './shared.js';
 
 /** Options of {@link fan}. */
 export interface FanOptions extends CommonChartOptions {
@@ -38,7 +38,7 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
   const series = [t('band90', lang), t('band50', lang), t('median', lang)];
   const legendTitle = scenarioName(result, lang);
   const legend = legendLayout(series, legendTitle, size);
-  const area = plotAreaWith(size, legend);
+  const { area, title: yAxisTitle } = fitYTitle(yTitle, plotAreaWith(size, legend));
   const x = yearX(years, lang);
   const colour = {
     field: 'series',
@@ -46,7 +46,7 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
     scale: { domain: series, range: [fanColours.band90, fanColours.band50, fanColours.median] },
     legend: { title: legendTitle, symbolType: 'square', symbolSize: 140, symbolStrokeWidth: 0, ...legend.props },
   };
-  const y = { type: 'quantitative', title: axisTitle(yTitle, area.height), scale: { zero: false } };
+  const y = { type: 'quantitative', title: yAxisTitle, scale: { zero: false } };
   const band90 = rows.map((r) => ({ series: series[0], year: r.year, lo: r.p05, hi: r.p95 }));
   const band50 = rows.map((r) => ({ series: series[1], year: r.year, lo: r.p25, hi: r.p75 }));
   const median = rows.map((r) => ({ series: series[2], year: r.year, value: r.p50 }));

@@ -9,7 +9,7 @@ import { pickScenario, requireCentralSeries, scenarioName, scenarioSubtitle } fr
 import { t } from '../i18n.js';
 import { withoutCommonPrefix } from '../labels.js';
 import { seriesColours } from '../theme.js';
-import { axisTitle, legendLayout, plotAreaWith } from './shared.js';
+import { fitYTitle, legendLayout, plotAreaWith } from './shared.js';
 
 /** Model series of the yearly conversions to urban hukou by the plan's three channels (persons). */
 export const HUKOU_CHANNELS = ['hukou.conversions.plan_area', 'hukou.conversions.outside_plan_area', 'hukou.conversions.migrant'] as const;
@@ -36,9 +36,9 @@ export function hukouChannels(results: readonly ScenarioResult[], options: Hukou
   );
   const legendTitle = t('hukouChannel', lang);
   const legend = legendLayout(names, legendTitle, size);
-  const area = plotAreaWith(size, legend);
   const unit = t('personsTenThousand', lang);
   const yTitle = t('personsConverted', lang, { unit });
+  const { area, title: yAxisTitle } = fitYTitle(yTitle, plotAreaWith(size, legend));
   const body = {
     width: area.width,
     height: area.height,
@@ -46,7 +46,7 @@ export function hukouChannels(results: readonly ScenarioResult[], options: Hukou
     mark: { type: 'bar', stroke: '#FFFFFF', strokeWidth: 0.5 },
     encoding: {
       x: { field: 'year', type: 'ordinal', title: t('year', lang), axis: { labelAngle: 0 } },
-      y: { field: 'value', type: 'quantitative', title: axisTitle(yTitle, area.height), stack: 'zero', axis: { format: ',.1~f' } },
+      y: { field: 'value', type: 'quantitative', title: yAxisTitle, stack: 'zero', axis: { format: ',.1~f' } },
       color: {
         field: 'channel',
         type: 'nominal',

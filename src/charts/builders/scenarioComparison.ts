@@ -9,7 +9,7 @@ import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '..
 import { allYears, centralNote, formatNumber, numericTargets, requireCentralSeries, requireResults, scenarioName } from '../data.js';
 import { t, withUnit } from '../i18n.js';
 import { annotationColour, fontSizes } from '../theme.js';
-import { legendLayout, plotAreaWith, seriesLayers, targetLayers, yearX } from './shared.js';
+import { fitYTitle, legendLayout, plotAreaWith, seriesLayers, targetLayers, yearX } from './shared.js';
 
 /** Options of {@link scenarioComparison}. */
 export interface ScenarioComparisonOptions extends CommonChartOptions {
@@ -40,7 +40,7 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
   const yTitle = withUnit(name, unit, lang);
   const legendTitle = t('scenario', lang);
   const legend = legendLayout(names, legendTitle, size);
-  const area = plotAreaWith(size, legend);
+  const { area, title: yAxisTitle } = fitYTitle(yTitle, plotAreaWith(size, legend));
   const x = yearX(years, lang);
 
   const baseYear = years[0] ?? 2010;
@@ -77,7 +77,7 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
         },
       ],
     },
-    { data: { values }, layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle, yTitleRoom: area.height, lang, legend }) },
+    { data: { values }, layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle, yAxisTitle, lang, legend }) },
   ];
 
   if (targets.length > 0) layers.push(targetLayers(targets, x, baseYear, area.width, lang));

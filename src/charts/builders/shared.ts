@@ -90,9 +90,10 @@ export function seriesLayers(args: {
   field: string;
   legendTitle: string;
   years: readonly number[];
+  /** The y quantity's name (tooltip; the axis title unless `yAxisTitle` is given). */
   yTitle: string;
-  /** Length of the y axis in px: a longer title wraps onto lines. */
-  yTitleRoom?: number;
+  /** The axis title as drawn, e.g. wrapped by `fitYTitle`. */
+  yAxisTitle?: string | string[];
   lang: Lang;
   legend: boolean | LegendLayout;
   yFormat?: string;
@@ -104,7 +105,7 @@ export function seriesLayers(args: {
   const y = {
     field: 'value',
     type: 'quantitative',
-    title: args.yTitleRoom === undefined ? args.yTitle : axisTitle(args.yTitle, args.yTitleRoom),
+    title: args.yAxisTitle ?? args.yTitle,
     scale: { zero: false },
     axis: args.yFormat ? { format: args.yFormat } : {},
   };
@@ -136,10 +137,17 @@ export function seriesLayers(args: {
   ];
 }
 
-/** An axis title that fits along its axis: wrapped (balanced) onto lines of at most `room` px. */
-export function axisTitle(text: string, room: number): string | string[] {
-  const lines = wrapBalanced(text, fontSizes.axisTitle, room);
-  return lines.length > 1 ? lines : text;
+/** Line height of a wrapped axis title. */
+const AXIS_TITLE_LINE = fontSizes.axisTitle + 2;
+
+/**
+ * A y-axis title that fits along the plot's height: wrapped (balanced) onto lines, the plot made
+ * narrower by the room the extra lines take, so the chart keeps its width.
+ */
+export function fitYTitle(text: string, area: ChartSize): { title: string | string[]; area: ChartSize } {
+  const lines = wrapBalanced(text, fontSizes.axisTitle, area.height);
+  if (lines.length <= 1) return { title: text, area };
+  return { title: lines, area: { ...area, width: area.width - (lines.length - 1) * AXIS_TITLE_LINE } };
 }
 
 /**
