@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 
 /** Family name inside the bundled OTF files (@embedpdf/fonts-sc). */
 export const BUNDLED_FONT_FAMILY = 'Noto Sans S Chinese';
@@ -155,7 +155,9 @@ function bundledFiles(): Readonly<Record<FontWeight, FaceFile>> | undefined {
 }
 
 function openFace(file: FaceFile): fontkit.Font {
-  const opened = fontkit.openSync(file.path, file.postscriptName);
+  // Required on first use (~0.2 s to load), so importing the package stays fast.
+  const { openSync } = require('fontkit') as typeof fontkit;
+  const opened = openSync(file.path, file.postscriptName);
   if (!('layout' in opened)) throw new Error(`${file.path}: a font collection without the face ${file.postscriptName ?? '(none named)'}`);
   return opened;
 }

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { briefingFiles, chartFiles } from '../../src/cli/execute.js';
+import { briefingFiles, chartFiles } from '../../src/cli/chart-files.js';
 import { fixtureMonteCarlo, fixtureResults } from '../charts/fixture.js';
 import { checkPage, chromium, pageProblems, withBrowser, type PageReport } from './browser.js';
 
