@@ -4,12 +4,14 @@
  * `npm run build` writes dist/explorer/page/page.{js,css}; tests call bundleExplorerPage() to get
  * a bundle of the current sources.
  *
- * Two substitutions:
+ * Three substitutions:
  * - src/version.ts reads package.json through Node's createRequire; the bundle gets a module
  *   exporting the same version as a constant, read from package.json at build time;
  * - src/charts/default-labels.ts (the charts' fallback labels) pulls in the whole catalog and model
  *   definition (~170 KB); the page always passes the labels it carries in its data, so the bundle
- *   gets a defaultLabels() that says so if it is ever reached.
+ *   gets a defaultLabels() that says so if it is ever reached;
+ * - src/charts/fonts.ts (the chart face read with fontkit from node_modules) is replaced by
+ *   src/charts/fonts.browser.ts, which measures text with the browser's canvas.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,6 +27,7 @@ const substitutes: Readonly<Record<string, () => string>> = {
   },
   [join(root, 'src', 'charts', 'default-labels.ts')]: () =>
     "export function defaultLabels() { throw new Error('explorer: charts in the page take the labels the page carries (options.labels)'); }",
+  [join(root, 'src', 'charts', 'fonts.ts')]: () => readFileSync(join(root, 'src', 'charts', 'fonts.browser.ts'), 'utf8'),
 };
 
 const substitution: Plugin = {
@@ -42,7 +45,8 @@ const substitution: Plugin = {
       contents: "throw new Error('explorer: protobuf serialisation of quantile sketches is not in the page');",
       loader: 'js',
     }));
-    b.onLoad({ filter: /.*/, namespace: 'browser-substitute' }, (args) => ({ contents: substitutes[args.path]?.() ?? '', loader: 'ts' }));
+    // resolveDir: a substitute's own relative imports resolve beside the module it replaces.
+    b.onLoad({ filter: /.*/, namespace: 'browser-substitute' }, (args) => ({ contents: substitutes[args.path]?.() ?? '', loader: 'ts', resolveDir: dirname(args.path) }));
   },
 };
 

@@ -129,7 +129,8 @@ export const render = async (...args: Parameters<RenderModule['render']>): Retur
 /** Builds, renders and writes the standard chart set after a run. */
 export const writeStandardCharts = async (...args: Parameters<StandardModule['writeStandardCharts']>): ReturnType<StandardModule['writeStandardCharts']> =>
   (await import('./charts/standard.js')).writeStandardCharts(...args);
-export { briefingMarkdown, briefingHtml } from './report/briefing.js';
+export { briefingMarkdown, briefingHtml, briefingDocument, type BriefingOptions } from './report/briefing.js';
+export { renderMarkdown as renderReportMarkdown, renderHtml as renderReportHtml, type ReportDocument, type Section as ReportSection, type Block as ReportBlock, type Figure as ReportFigure } from './report/document.js';
 // The scenario explorer page: its data from resolved scenarios, and the page around it.
 export { explorerData, explorerHtml, builtPageAssets } from './explorer/index.js';
 export type { ExplorerData, ExplorerDataOptions, PageAssets } from './explorer/index.js';

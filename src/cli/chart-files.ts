@@ -7,7 +7,7 @@ import type { Lang } from '../charts/i18n.js';
 import { renderFormats, standardChartSpecs, HEADLINE_INDICATORS } from '../charts/standard.js';
 import { renderHtmlGallery, specTitle, type ChartFormat } from '../charts/render.js';
 import type { ScenarioResult } from '../runner/types.js';
-import { briefingHtml, briefingMarkdown } from '../report/briefing.js';
+import { briefingDocuments, type ChartFigure } from '../report/files.js';
 import { PACKAGE_VERSION } from '../version.js';
 
 export interface ChartFiles {
@@ -16,6 +16,8 @@ export interface ChartFiles {
   readonly skipped: readonly string[];
   /** The SVG of each chart, for the briefing. */
   readonly svgNames: readonly string[];
+  /** Each rendered chart with its caption, SVG and PNG file, per language (for the briefing). */
+  readonly figures: readonly ChartFigure[];
 }
 
 /**
@@ -43,7 +45,7 @@ export async function chartFiles(
   const fans = fanScenario(results);
   const perChart = formats.filter((f) => f !== 'html');
   const sets = langs.map((lang) => ({ lang, ...standardChartSpecs(results, { lang, fanScenarios: fans ? [fans] : [] }) }));
-  const jobs = sets.flatMap(({ lang, specs }) => specs.map(({ name, spec }) => ({ file: `${name}.${lang}`, spec })));
+  const jobs = sets.flatMap(({ lang, specs }) => specs.map(({ name, spec, caption }) => ({ lang, name, file: `${name}.${lang}`, spec, caption: caption ?? specTitle(spec) })));
   const rendered = new Array<Map<ChartFormat, string | Uint8Array>>(jobs.length);
   let next = 0;
   let done = 0;
@@ -55,11 +57,15 @@ export async function chartFiles(
     }
   };
   await Promise.all([worker(), worker()]);
-  jobs.forEach(({ file }, i) => {
-    for (const [format, content] of rendered[i] ?? []) {
+  const figures: ChartFigure[] = [];
+  jobs.forEach(({ lang, name, file, caption }, i) => {
+    const formats = rendered[i] ?? new Map<ChartFormat, string | Uint8Array>();
+    for (const [format, content] of formats) {
       files.set(`${file}.${format}`, content);
       if (format === 'svg') svgNames.push(`${file}.${format}`);
     }
+    const svg = formats.get('svg');
+    if (typeof svg === 'string') figures.push({ lang, name, caption, svg, png: formats.has('png') ? `${file}.png` : `${file}.svg` });
   });
   for (const { lang, specs, skipped: s } of sets) {
     s.forEach((x) => skipped.add(x));
@@ -68,27 +74,13 @@ export async function chartFiles(
       files.set(`charts.${lang}.html`, renderHtmlGallery(specs.map(({ spec }) => ({ spec, title: specTitle(spec) })), title, lang));
     }
   }
-  return { files, skipped: [...skipped], svgNames };
+  return { files, skipped: [...skipped], svgNames, figures };
 }
 
-/** briefing.<lang>.md and briefing.<lang>.html, linking the charts in `chartsDir` (relative). */
-export function briefingFiles(results: readonly ScenarioResult[], langs: readonly Lang[], chartsDir: string, svgNames: readonly string[]): Map<string, string> {
-  const files = new Map<string, string>();
-  const labels = defaultLabels();
-  for (const lang of langs) {
-    const charts = svgNames
-      .filter((f) => f.endsWith(`.${lang}.svg`) && !f.startsWith('fan-'))
-      .map((f) => ({ file: `${chartsDir}/${f}`, caption: f.replace(`.${lang}.svg`, '') }));
-    const options = {
-      lang,
-      results,
-      labels, // a chart LabelSource is already what the briefing needs
-      headline: HEADLINE_INDICATORS,
-      charts,
-      version: PACKAGE_VERSION,
-    };
-    files.set(`briefing.${lang}.md`, briefingMarkdown(options));
-    files.set(`briefing.${lang}.html`, briefingHtml(options));
-  }
-  return files;
+/**
+ * briefing.<lang>.md (charts as the PNGs in `chartsDir`, relative) and briefing.<lang>.html (charts
+ * inlined: the file stands alone).
+ */
+export function briefingFiles(results: readonly ScenarioResult[], langs: readonly Lang[], chartsDir: string, figures: readonly ChartFigure[]): Map<string, string> {
+  return briefingDocuments({ results, langs, chartsDir, figures, labels: defaultLabels(), headline: HEADLINE_INDICATORS, version: PACKAGE_VERSION });
 }

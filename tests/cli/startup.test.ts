@@ -27,7 +27,7 @@ function loaded(args: readonly string[]): { packages: string[]; code: number | n
   return { packages: line ? line.split(' ').filter(Boolean) : [], code: r.status };
 }
 
-const HEAVY = ['mathjs', 'vega', 'vega-lite', '@resvg/resvg-js', 'vega-embed'];
+const HEAVY = ['mathjs', 'vega', 'vega-lite', '@resvg/resvg-js', 'vega-embed', 'fontkit'];
 const bin = join(repo, 'bin', 'hzsim.js');
 
 describe.skipIf(!built)('what each command loads (built CLI)', () => {

@@ -45,7 +45,7 @@ export function register(program: Command, io: CliIO): Command {
         bar?.stop();
       }
       const results = resultFiles(execution, scenarios, flags, io.cwd);
-      const briefing = briefingFiles(execution.results, langs, 'charts', charts.svgNames);
+      const briefing = briefingFiles(execution.results, langs, 'charts', charts.figures);
       const assets = pageAssetsOrExit(io);
       const references = referenceScenarios(io.cwd);
       const explorer = new Map(langs.map((lang) => [`explorer.${lang}.html`, explorerPage(scenarios, references, lang, assets, BUNDLED_START)]));
