@@ -2,6 +2,7 @@
  * Errors users see. An InputError is bad input (exit code 2): it lists every problem found, each
  * naming the file, the field path, the bad value and what was expected.
  */
+import { safeText } from './util/quote.js';
 
 export interface InputProblem {
   /** File the problem is in, or '<cli>' for command-line usage. */
@@ -12,8 +13,11 @@ export interface InputProblem {
   readonly message: string;
 }
 
-export const formatProblem = (p: InputProblem): string =>
-  p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
+/** `file: path: message`; the file and the path (which holds the user's keys) are escaped and cut when long. */
+export const formatProblem = (p: InputProblem): string => {
+  const file = safeText(p.file, 200);
+  return p.path ? `${file}: ${safeText(p.path, 200)}: ${p.message}` : `${file}: ${p.message}`;
+};
 
 export class InputError extends Error {
   readonly problems: readonly InputProblem[];

@@ -3,6 +3,8 @@
  *
  *   import { catalog, getIndicator, loadScenario, runScenario, charts, render } from 'hangzhou-reform-sim';
  *
+ * ESM only (Node ≥ 20); from CommonJS use `await import('hangzhou-reform-sim')`.
+ *
  * Data (catalog, levers) apart from the engine (compile, run, Monte Carlo) apart from
  * presentation (charts, briefing): each part is also usable on its own.
  */
@@ -48,6 +50,23 @@ export type {
 export { params, paramIds, getParam, findParam, isParamId, defaultValue } from './params/index.js';
 export type { Param, ParamId, ParamRecord, ParamValue, Schedule } from './params/index.js';
 
+// Observed data: published Hangzhou figures (data/observed/hangzhou.csv) in model units, with sources.
+export {
+  readObserved,
+  parseObserved,
+  observations,
+  bundledObservedPath,
+  LAST_FITTED_YEAR,
+  Trusts,
+  observables,
+  observableIds,
+  findObservable,
+  StatedUnits,
+  ModelUnits,
+  toModelUnit,
+} from './data/index.js';
+export type { Observation, ObservedRow, ObservationFilter, Trust, Role, Observable, ObservableId, ModelUnit, StatedUnitName } from './data/index.js';
+
 // Engine and the Hangzhou model.
 export { compileModel, inspectModel, generatedSourceOf, outputLayout, FUNCTIONS, FUNCTION_NAMES } from './engine/index.js';
 export type {
@@ -80,8 +99,8 @@ export { hangzhouModel, subsystems, modelSeries, indicatorVariable } from './mod
 export type { ModelSeries } from './models/index.js';
 
 // Scenarios and runs.
-export { loadScenario, loadScenarios, checkScenarios } from './scenario/index.js';
-export type { ScenarioFile, ResolvedScenario, DistributionSpec, MonteCarloSpec, ScenarioTargetSpec } from './scenario/index.js';
+export { loadScenario, loadScenarios, checkScenarios, bundledScenarios } from './scenario/index.js';
+export type { ScenarioFile, ResolvedScenario, DistributionSpec, MonteCarloSpec, ScenarioTargetSpec, BundledScenario } from './scenario/index.js';
 export {
   runScenario,
   runMonteCarlo,
@@ -112,11 +131,24 @@ export type {
   AttainmentThresholds,
 } from './runner/index.js';
 
-// Presentation: chart builders (each returns a Vega-Lite spec), rendering, briefing.
+// Presentation: chart builders (each returns a Vega-Lite spec), rendering, briefing. Rendering
+// loads vega, vega-lite and resvg on its first call, so importing the package stays fast.
 export * as charts from './charts/builders/index.js';
-export { render, writeStandardCharts, defaultLabels } from './charts/index.js';
+export { defaultLabels } from './charts/default-labels.js';
 export type { ChartFormat, Lang } from './charts/index.js';
-export { briefingMarkdown, briefingHtml } from './report/briefing.js';
+type RenderModule = typeof import('./charts/render.js');
+type StandardModule = typeof import('./charts/standard.js');
+/** Renders a Vega-Lite spec to vl.json, SVG, PNG or HTML. */
+export const render = async (...args: Parameters<RenderModule['render']>): ReturnType<RenderModule['render']> =>
+  (await import('./charts/render.js')).render(...args);
+/** Builds, renders and writes the standard chart set after a run. */
+export const writeStandardCharts = async (...args: Parameters<StandardModule['writeStandardCharts']>): ReturnType<StandardModule['writeStandardCharts']> =>
+  (await import('./charts/standard.js')).writeStandardCharts(...args);
+export { briefingMarkdown, briefingHtml, briefingDocument, type BriefingOptions } from './report/briefing.js';
+export { renderMarkdown as renderReportMarkdown, renderHtml as renderReportHtml, type ReportDocument, type Section as ReportSection, type Block as ReportBlock, type Figure as ReportFigure } from './report/document.js';
+// The scenario explorer page: its data from resolved scenarios, and the page around it.
+export { explorerData, explorerHtml, builtPageAssets } from './explorer/index.js';
+export type { ExplorerData, ExplorerDataOptions, PageAssets } from './explorer/index.js';
 
 export { InputError, ModelError, type InputProblem } from './errors.js';
 export { PACKAGE_VERSION } from './version.js';

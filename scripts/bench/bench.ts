@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: performance measured on the built package (dist/: what `npx hzsim` and importers
  * run) under plain node — the script builds first and compiles this folder to .cache/bench/. Each
- * section adds its figures to one report, printed as a table and written to out/bench.json. Never
- * part of `npm test`.
+ * section adds its figures to one report, printed as a table and written to out/bench.json (hzsim
+ * demo, which replaces out/ whole, recognises it). Never part of `npm test`.
  *
  *   npm run bench              all figures
- *   npm run bench -- --quick   fewer samples; skip the 100k-run Monte Carlo and the chart rendering
+ *   npm run bench -- --quick   fewer samples; skip the 100k-run Monte Carlo, the chart rendering, the
+ *                              demo and the million-run memory figure
  *   npm run bench -- --engine  the engine figures only
  */
 import { availableParallelism } from 'node:os';
 import { PACKAGE_VERSION } from '../../dist/version.js';
+import { cliFigures } from './cli.js';
 import { engineFigures } from './engine.js';
 import { BenchReport } from './report.js';
 import { runnerFigures } from './runner.js';
@@ -19,7 +21,11 @@ const engineOnly = process.argv.includes('--engine');
 const report = new BenchReport({ version: PACKAGE_VERSION, node: process.version, cores: availableParallelism(), quick });
 
 engineFigures(report, { quick });
-if (!engineOnly) await runnerFigures(report, { quick });
+if (!engineOnly) {
+  await runnerFigures(report, { quick });
+  // Start-up, demo and million-run memory (scripts/bench/cli.ts).
+  cliFigures((key, label, value, unit, digits) => report.record(key, label, value, unit, digits), quick);
+}
 
 report.print();
 console.log(`wrote ${report.write()}`);

@@ -71,7 +71,7 @@ async function runSde(text: string, format: Format, name: string, names: readonl
 }
 
 /** Largest |engine − SDEverywhere| over every output and year (NaN only where both are NaN). */
-async function compare(label: string, compiled: CompiledModel, format: Format): Promise<number> {
+async function compare(label: string, compiled: CompiledModel & { spec: ModelSpec }, format: Format): Promise<number> {
   const text = exportModel(compiled, format);
   const plan = exportPlan({ spec: compiled.spec, levers: compiled.levers, options: compiled.options }, format);
   const reported = compiled.spec.outputs.map((o) => plan.copies.get(o.variable) ?? o.variable);
@@ -101,16 +101,18 @@ async function compare(label: string, compiled: CompiledModel, format: Format): 
 
 const stocks = Number(process.argv[process.argv.indexOf('--stocks') + 1] ?? NaN);
 const options = { dt: 1 / 16 };
-const ring = (n: number): CompiledModel => {
+type WithSpec = CompiledModel & { spec: ModelSpec };
+const compile = (spec: ModelSpec, levers: Parameters<typeof compileModel>[1]): WithSpec => ({ ...compileModel(spec, levers, options), spec });
+const ring = (n: number): WithSpec => {
   const { spec, inputs } = syntheticModel(n);
-  return compileModel({ ...(spec as ModelSpec), name: `ring${n}` }, inputs, options);
+  return compile({ ...(spec as ModelSpec), name: `ring${n}` }, inputs);
 };
 const features = featureModel();
-const models: [string, CompiledModel][] = [
-  ['every feature of the language', compileModel({ ...(features.spec as ModelSpec), name: 'features' }, features.inputs, options)],
-  ['Hangzhou model', compileModel({ ...hangzhouModel, name: hangzhouModel.name ?? 'hangzhou' }, params, options)],
+const models: [string, WithSpec][] = [
+  ['every feature of the language', compile({ ...(features.spec as ModelSpec), name: 'features' }, features.inputs)],
+  ['Hangzhou model', compile({ ...hangzhouModel, name: hangzhouModel.name ?? 'hangzhou' }, params)],
   ['ring of 100 stocks', ring(100)],
-  ...(Number.isInteger(stocks) && stocks > 1 ? ([[`ring of ${stocks} stocks`, ring(stocks)]] as [string, CompiledModel][]) : []),
+  ...(Number.isInteger(stocks) && stocks > 1 ? ([[`ring of ${stocks} stocks`, ring(stocks)]] as [string, WithSpec][]) : []),
 ];
 let worst = 0;
 const unread: string[] = [];

@@ -9,7 +9,7 @@ import { t, type Lang } from './i18n.js';
 import type { LabelSource } from './labels.js';
 import { defaultLabels } from './default-labels.js';
 import { chartConfig, fontSizes, footnoteColour, sizes, type ChartSize, type SizeName } from './theme.js';
-import { wrapText } from './text-width.js';
+import { wrapBalanced, wrapText } from './text-width.js';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -108,12 +108,23 @@ export interface FinishInput {
   readonly description: string;
 }
 
-/** Title and subtitle on top, chart body, footnote below; config inlined so the spec stands alone. */
+/** A clause list as a sentence: first letter upper-case (English; Chinese has no case). */
+export const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** One line as a string, several as an array (Vega draws arrays as lines). */
+const linesOrText = (lines: readonly string[], text: string): string | string[] => (lines.length > 1 ? [...lines] : text);
+
+/**
+ * Title and subtitle on top (wrapped to the chart's width), chart body, footnote below; config
+ * inlined so the spec stands alone.
+ */
 export function finish({ body, title, subtitle, footnote, footnoteWidth, footnoteIndent = Y_AXIS_EXTENT, description }: FinishInput): TopLevelSpec {
+  const titleText = linesOrText(wrapBalanced(title, fontSizes.title, footnoteWidth, true), title);
+  const subtitleText = subtitle ? linesOrText(wrapBalanced(subtitle, fontSizes.subtitle, footnoteWidth), subtitle) : undefined;
   const spec = {
     $schema: VEGA_LITE_SCHEMA,
     description,
-    title: subtitle ? { text: title, subtitle } : { text: title },
+    title: subtitleText ? { text: titleText, subtitle: subtitleText } : { text: titleText },
     config: chartConfig(),
     vconcat: [body, footnoteView(footnote, footnoteWidth, footnoteIndent)],
     spacing: 14,
@@ -123,23 +134,25 @@ export function finish({ body, title, subtitle, footnote, footnoteWidth, footnot
   };
   // Bodies are assembled as plain objects; tests check every built spec against the Vega-Lite JSON
   // Schema and compile it with no warnings, which is stronger than the structural type here.
-  return latinQuotes(spec) as unknown as TopLevelSpec;
+  return latinPunctuation(spec) as unknown as TopLevelSpec;
 }
 
 /**
- * Curly quotes next to Latin letters become straight ones (employees’ → employees'): the CJK font
- * that renders PNGs draws ‘’“” full-width, which leaves a gap inside English words. Quotes around
- * Chinese text (“十二五”) keep their full-width form, as Chinese typesetting expects.
+ * Punctuation the CJK chart face draws full-width, narrowed where it sits in Latin text or before a
+ * number: curly quotes next to Latin letters become straight ones (employees’ → employees'), and
+ * the minus sign (U+2212) before a digit an en dash (−20 % → –20 %). Quotes around Chinese text
+ * (“十二五”) keep their full-width form, as Chinese typesetting expects.
  */
-export function latinQuotes<T>(value: T): T {
+export function latinPunctuation<T>(value: T): T {
   if (typeof value === 'string') {
     return value
       .replace(/(?<=[A-Za-z0-9])[‘’]|[‘’](?=[A-Za-z0-9])/g, "'")
-      .replace(/(?<=[A-Za-z0-9.,!?])[“”]|[“”](?=[A-Za-z0-9])/g, '"') as T;
+      .replace(/(?<=[A-Za-z0-9.,!?])[“”]|[“”](?=[A-Za-z0-9])/g, '"')
+      .replace(/\u2212(?=\s?\d)/g, '\u2013') as T;
   }
-  if (Array.isArray(value)) return value.map((v: unknown) => latinQuotes(v)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => latinPunctuation(v)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, latinQuotes(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, latinPunctuation(v)])) as T;
   }
   return value;
 }
@@ -147,9 +160,12 @@ export function latinQuotes<T>(value: T): T {
 /** Typical room taken left of the plot by a y axis (labels + title). */
 export const Y_AXIS_EXTENT = 50;
 
-/** Plot-area size for a single view, leaving room for axes, title, footnote and a legend. */
-export function plotArea(size: ChartSize, legend: 'right' | 'bottom' | 'none', legendWidth = 0): ChartSize {
+/**
+ * Plot-area size for a single view, leaving room for axes, title, footnote and a legend (right:
+ * `legendWidth` px beside the plot; bottom: `legendHeight` px below it, 40 when not given).
+ */
+export function plotArea(size: ChartSize, legend: 'right' | 'bottom' | 'none', legendWidth = 0, legendHeight = 40): ChartSize {
   const width = size.width - 70 - (legend === 'right' ? legendWidth : 0);
-  const height = size.height - 110 - (legend === 'bottom' ? 40 : 0);
+  const height = size.height - 110 - (legend === 'bottom' ? legendHeight : 0);
   return { width: Math.max(120, Math.round(width)), height: Math.max(100, Math.round(height)) };
 }

@@ -3,7 +3,7 @@
  */
 import type { AttainmentRow, ResultRow, ScenarioResult, Statistic } from '../runner/types.js';
 import { InputError } from '../errors.js';
-import { chartErrors, type Lang } from './i18n.js';
+import { chartErrors, t, type Lang } from './i18n.js';
 
 const problem = (message: string): InputError => new InputError([{ file: '<chart>', path: '', message }]);
 
@@ -23,6 +23,26 @@ export const scenarioName = (r: ScenarioResult, lang: Lang): string => r.scenari
 
 /** The statistic a chart draws as "the" projection: the value, or the median under Monte Carlo. */
 export const centralStatistic = (r: ScenarioResult): Statistic => (r.mode === 'montecarlo' ? 'p50' : 'value');
+
+/**
+ * What the drawn values of these results are, in words, when any is a Monte Carlo median: "median
+ * of 200 Monte Carlo runs" (all), "medians of 200 Monte Carlo runs; Trend: deterministic" (mixed,
+ * naming the smaller group); '' when every result is deterministic.
+ */
+export function centralNote(results: readonly ScenarioResult[], lang: Lang): string {
+  const mc = results.filter((r) => r.mode === 'montecarlo');
+  if (mc.length === 0) return '';
+  const runs = [...new Set(mc.map((r) => r.runs))].join('/');
+  const deterministic = results.filter((r) => r.mode !== 'montecarlo');
+  if (deterministic.length === 0) return t('medianAll', lang, { runs });
+  // Name whichever group is smaller.
+  const names = (rs: readonly ScenarioResult[]): string => rs.map((r) => scenarioName(r, lang)).join(t('listSeparator', lang));
+  return deterministic.length <= mc.length ? t('medianExcept', lang, { runs, names: names(deterministic) }) : t('medianOnly', lang, { runs, names: names(mc) });
+}
+
+/** Subtitle of a one-scenario chart: its name, and what the values are under Monte Carlo. */
+export const scenarioSubtitle = (r: ScenarioResult, lang: Lang): string =>
+  [scenarioName(r, lang), centralNote([r], lang)].filter((p) => p !== '').join(t('clauseSeparator', lang));
 
 /** Central value per year of one output in one scenario, in year order. */
 export function centralSeries(r: ScenarioResult, output: string): { year: number; value: number }[] {
@@ -64,6 +84,17 @@ export function percentileSeries(r: ScenarioResult, output: string): PercentileR
     out.push({ year, p05: s.p05, p25: s.p25, p50: s.p50, p75: s.p75, p95: s.p95 });
   }
   return out;
+}
+
+/**
+ * Whether the runs visibly differ: the widest 90 % range is at least 1 % of the span the fan
+ * covers (below that the bands are hairlines under the median).
+ */
+export function hasVisibleSpread(rows: readonly PercentileRow[]): boolean {
+  if (rows.length === 0) return false;
+  const widest = Math.max(...rows.map((r) => r.p95 - r.p05));
+  const span = Math.max(...rows.map((r) => r.p95)) - Math.min(...rows.map((r) => r.p05));
+  return span > 0 && widest >= 0.01 * span;
 }
 
 /** Numeric targets on `indicator` across the results, one per target id and required value. */

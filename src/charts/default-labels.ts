@@ -21,6 +21,7 @@ const seriesPlanLine = (id: string): number | undefined =>
   id.startsWith('land.') ? 153 : id.startsWith('hukou.') || id.startsWith('population.') ? 151 : id.startsWith('insurance.') ? 188 : id.startsWith('integration.') ? 17 : undefined;
 
 let defaults: LabelSource | undefined;
+/** Names, units and plan lines of every catalog indicator and model series (built once). */
 export function defaultLabels(): LabelSource {
   defaults ??= chainLabels(
     catalogLabels,

@@ -1,20 +1,20 @@
 /**
  * Rendering a Vega-Lite spec to a file format: the spec itself (vl.json), SVG (headless vega),
- * PNG (SVG rasterised by resvg at 2×, with the bundled Noto CJK font when installed) and a
+ * PNG (SVG rasterised by resvg at 2×, text drawn in the chart face's outlines) and a
  * self-contained HTML page that works offline.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { InputError } from '../errors.js';
 import { chartErrors, type Lang } from './i18n.js';
-import { estimateTextWidth } from './text-width.js';
+import { packageRoot, textWidth } from './fonts.js';
+import { outlineTexts } from './svg-text.js';
 
 export const ChartFormats = ['vl.json', 'svg', 'png', 'html'] as const;
+/** A file format a chart renders to: the Vega-Lite spec, SVG, PNG (2×) or a self-contained HTML page. */
 export type ChartFormat = (typeof ChartFormats)[number];
 export const isChartFormat = (s: string): s is ChartFormat => (ChartFormats as readonly string[]).includes(s);
 
@@ -30,7 +30,7 @@ export function parseFormats(list: string, field = '--format'): ChartFormat[] {
 export const PNG_SCALE = 2;
 
 // ---------------------------------------------------------------------------------------------
-// Text metrics: without a canvas vega estimates 0.8 em per character; ours counts CJK as 1 em.
+// Text metrics: without a canvas vega estimates 0.8 em per character; ours measures in the chart face.
 
 interface TextItem {
   readonly fontSize?: number;
@@ -48,7 +48,7 @@ const textOf = (item: TextItem, text: unknown): string => {
 };
 
 let metricsInstalled = false;
-/** Replaces vega's headless text-width estimate (idempotent). */
+/** Replaces vega's headless text-width estimate by the chart face's measure (idempotent). */
 export function installTextMetrics(): void {
   if (metricsInstalled) return;
   const tm = (vega as unknown as { textMetrics?: TextMetrics }).textMetrics;
@@ -56,7 +56,7 @@ export function installTextMetrics(): void {
   tm.width = (item, text) => {
     const size = typeof item.fontSize === 'number' ? item.fontSize : 11;
     const bold = item.fontWeight === 'bold' || (typeof item.fontWeight === 'number' && item.fontWeight >= 600);
-    return estimateTextWidth(textOf(item, text), size, bold);
+    return textWidth(textOf(item, text), size, bold);
   };
   metricsInstalled = true;
 }
@@ -110,94 +110,25 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // PNG.
 
-const require = createRequire(import.meta.url);
-
-/** Root folder of an installed package (resolved like an import would, then up to its package.json). */
-export function packageRoot(name: string): string | undefined {
-  let entry: string;
-  try {
-    entry = require.resolve(name);
-  } catch {
-    // Fall back to node_modules beside this module (packages without a require-able entry).
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (;;) {
-      const candidate = join(dir, 'node_modules', name);
-      if (existsSync(join(candidate, 'package.json'))) return candidate;
-      const up = dirname(dir);
-      if (up === dir) return undefined;
-      dir = up;
-    }
-  }
-  let dir = dirname(entry);
-  for (;;) {
-    const pj = join(dir, 'package.json');
-    if (existsSync(pj)) {
-      const parsed = JSON.parse(readFileSync(pj, 'utf8')) as { name?: unknown };
-      if (parsed.name === name) return dir;
-    }
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
-
-/** Family name inside the bundled OTF files (@embedpdf/fonts-sc). */
-export const BUNDLED_FONT_FAMILY = 'Noto Sans S Chinese';
-
-export interface FontSetup {
-  readonly fontFiles: readonly string[];
-  readonly loadSystemFonts: boolean;
-}
-
-let fontSetup: FontSetup | undefined;
-let warnedNoFont = false;
-
-/** Bundled Noto Sans CJK (reproducible output) or, when the optional package is absent, system fonts. */
-export function fonts(warn: (message: string) => void = (m) => void process.stderr.write(m)): FontSetup {
-  if (fontSetup) return fontSetup;
-  const root = packageRoot('@embedpdf/fonts-sc');
-  const files = root ? ['Regular', 'Bold'].map((w) => join(root, 'fonts', `NotoSansHans-${w}.otf`)) : [];
-  if (files.length > 0 && files.every((f) => existsSync(f))) {
-    fontSetup = { fontFiles: files, loadSystemFonts: false };
-  } else {
-    if (!warnedNoFont) {
-      warnedNoFont = true;
-      warn(
-        'hzsim: warning: the optional package @embedpdf/fonts-sc (Noto Sans CJK fonts) is not installed; ' +
-          'PNG charts use system fonts, Chinese text may be missing and output differs between machines. ' +
-          'Install it with `npm install @embedpdf/fonts-sc`.\n',
-      );
-    }
-    fontSetup = { fontFiles: [], loadSystemFonts: true };
-  }
-  return fontSetup;
-}
-
-function resvgOptions(): ResvgRenderOptions {
-  const f = fonts();
-  return {
-    fitTo: { mode: 'zoom', value: PNG_SCALE },
-    background: '#FFFFFF',
-    font: {
-      fontFiles: [...f.fontFiles],
-      loadSystemFonts: f.loadSystemFonts,
-      // The theme's font list ends in sans-serif: that resolves to the bundled face.
-      ...(f.loadSystemFonts ? {} : { defaultFontFamily: BUNDLED_FONT_FAMILY, sansSerifFamily: BUNDLED_FONT_FAMILY }),
-    },
-  };
+function resvgOptions(svg: string): { svg: string; options: ResvgRenderOptions } {
+  const base = { fitTo: { mode: 'zoom', value: PNG_SCALE }, background: '#FFFFFF' } as const;
+  // Text drawn as the chart face's glyph outlines: resvg then loads no font (it would re-read the
+  // whole 8 MB font file for every text element it draws).
+  const outlined = outlineTexts(svg);
+  if (outlined !== null) return { svg: outlined, options: { ...base, font: { loadSystemFonts: false } } };
+  return { svg, options: { ...base, font: { loadSystemFonts: true } } };
 }
 
 /** PNG bytes of an SVG at PNG_SCALE. */
 export function svgToPng(svg: string): Buffer {
-  return Buffer.from(new Resvg(svg, resvgOptions()).render().asPng());
+  const r = resvgOptions(svg);
+  return Buffer.from(new Resvg(r.svg, r.options).render().asPng());
 }
 
-/**
- * The same off the main thread. Loading the 8 MB CJK font dominates (~0.2 s a chart), so callers
- * rendering many charts run a few of these at once.
- */
+/** The same off the main thread (resvg rasterises on libuv's thread pool). */
 export async function svgToPngAsync(svg: string): Promise<Buffer> {
-  return Buffer.from((await renderAsync(svg, resvgOptions())).asPng());
+  const r = resvgOptions(svg);
+  return Buffer.from((await renderAsync(r.svg, r.options)).asPng());
 }
 
 // ---------------------------------------------------------------------------------------------

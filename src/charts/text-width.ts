@@ -1,55 +1,41 @@
 /**
- * Text width without a canvas. Vega's own estimate (0.8 em per character) is too wide for Latin
- * text and too narrow for Chinese, which clips labels and lets legends overlap. Noto Sans CJK
- * ideographs and full-width forms are exactly 1 em; Latin glyphs use per-class Noto Sans widths.
+ * Fitting text into room: widths measured in the chart face (fonts.ts), lines broken between
+ * words or CJK characters with the punctuation rules of both languages, balanced line lengths, and
+ * abbreviation with an ellipsis when a label must stay on one line (the caller shows the full text
+ * in a tooltip).
  */
+import { textWidth } from './fonts.js';
 
-const isFullWidth = (code: number): boolean =>
-  (code >= 0x1100 && code <= 0x115f) || // Hangul Jamo
-  (code >= 0x2e80 && code <= 0x303e) || // CJK radicals, punctuation
-  (code >= 0x3041 && code <= 0x33ff) || // kana, CJK symbols
-  (code >= 0x3400 && code <= 0x4dbf) || // CJK ext. A
-  (code >= 0x4e00 && code <= 0x9fff) || // CJK unified ideographs
-  (code >= 0xa000 && code <= 0xa4cf) ||
-  (code >= 0xac00 && code <= 0xd7a3) || // Hangul syllables
-  (code >= 0xf900 && code <= 0xfaff) || // CJK compatibility ideographs
-  (code >= 0xfe30 && code <= 0xfe4f) ||
-  (code >= 0xff00 && code <= 0xff60) || // full-width forms
-  (code >= 0xffe0 && code <= 0xffe6) ||
-  (code >= 0x20000 && code <= 0x3fffd) ||
-  code === 0x2014 || code === 0x2026 || code === 0x201c || code === 0x201d; // —…“” are full width in CJK fonts
+export { textWidth };
 
-/** Approximate advance widths of Noto Sans (in em) by character class. */
-function latinWidth(ch: string): number {
-  if (' '.includes(ch)) return 0.26;
-  if ('iljI|!.,:;\'`'.includes(ch)) return 0.26;
-  if ('ftr()[]{}/\\"-'.includes(ch)) return 0.34;
-  if ('mwMW'.includes(ch)) return 0.86;
-  if ('%@'.includes(ch)) return 0.85;
-  if ('–'.includes(ch)) return 0.5;
-  if (ch >= '0' && ch <= '9') return 0.57;
-  if (ch >= 'A' && ch <= 'Z') return 0.66;
-  return 0.55;
-}
+/**
+ * @deprecated Use `textWidth`: widths are measured in the chart face now, not estimated. Kept so
+ * code written against the old name keeps compiling (it measures too).
+ */
+export const estimateTextWidth = textWidth;
 
-/** Width in px of `text` at `fontSize` px; bold text is ~5 % wider. */
-export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    em += isFullWidth(code) ? 1 : latinWidth(ch);
-  }
-  return em * fontSize * (bold ? 1.05 : 1);
-}
+/** Widest of several lines, in px. */
+export const widestLine = (lines: readonly string[], fontSize: number, bold = false): number =>
+  Math.max(0, ...lines.map((l) => textWidth(l, fontSize, bold)));
 
 /** No line may start with these (closing punctuation) … */
 const noLineStart = new Set([...'）)」』】〕》〉，。、；：！？”’%％·…,.;:!?']);
 /** … or end with these (opening punctuation). */
 const noLineEnd = new Set([...'（(「『【〔《〈“‘']);
 
-/** Break units: a Latin word, one CJK character, or whitespace; punctuation stays with its neighbour. */
-function breakUnits(text: string): string[] {
-  const raw = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60\u3000-\u303f\u201c\u201d\u2014\u2026]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60\u3000-\u303f\u201c\u201d\u2014\u2026]+|\s+/g) ?? [];
+const CJK_RUN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const CJK_PUNCT = '\\u2e80-\\u2fff\\uff00-\\uff60\\u3000-\\u303f\\u201c\\u201d\\u2014\\u2026';
+const TOKENS = new RegExp(`[${CJK_RUN}]+|[${CJK_PUNCT}]|[^\\s${CJK_RUN}${CJK_PUNCT}]+|\\s+`, 'g');
+const IDEOGRAPHS = new RegExp(`^[${CJK_RUN}]`);
+/** Chinese words (ICU's dictionary), so lines break between words: 规划|如期|实施, not 规划如期实|施. */
+const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Break units: a Latin word, a Chinese word, one CJK punctuation mark, or whitespace; punctuation
+ * stays with its neighbour.
+ */
+export function breakUnits(text: string): string[] {
+  const raw = (text.match(TOKENS) ?? []).flatMap((tok) => (IDEOGRAPHS.test(tok) ? [...chineseWords.segment(tok)].map((s) => s.segment) : [tok]));
   const units: string[] = [];
   let carry = '';
   for (const tok of raw) {
@@ -70,13 +56,16 @@ function breakUnits(text: string): string[] {
   return units;
 }
 
-/** Breaks `text` into lines no wider than `maxWidth` px (between words or CJK characters, keeping punctuation rules). */
-export function wrapText(text: string, fontSize: number, maxWidth: number): string[] {
+/**
+ * Breaks `text` into lines no wider than `maxWidth` px (between words or CJK characters, keeping
+ * punctuation rules); a single word wider than the room stays whole on its own line.
+ */
+export function wrapText(text: string, fontSize: number, maxWidth: number, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
   for (const tok of breakUnits(text)) {
     const candidate = line + tok;
-    if (line.trim() !== '' && tok.trim() !== '' && estimateTextWidth(candidate.trimEnd(), fontSize) > maxWidth) {
+    if (line.trim() !== '' && tok.trim() !== '' && textWidth(candidate.trimEnd(), fontSize, bold) > maxWidth) {
       lines.push(line.trimEnd());
       line = tok.trimStart();
     } else {
@@ -85,4 +74,52 @@ export function wrapText(text: string, fontSize: number, maxWidth: number): stri
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
+}
+
+/**
+ * Like wrapText, but with lines of even length: the narrowest width that still gives as few lines
+ * as `maxWidth` does, so a header never ends in a lone character ("规划如期实 / 施" becomes
+ * "规划如期 / 实施").
+ */
+export function wrapBalanced(text: string, fontSize: number, maxWidth: number, bold = false): string[] {
+  const greedy = wrapText(text, fontSize, maxWidth, bold);
+  if (greedy.length < 2) return greedy;
+  let lo = widestLine(greedy, fontSize, bold) / greedy.length;
+  let hi = maxWidth;
+  let best = greedy;
+  // Bisection on the width; 8 steps get within 0.4 % of the room.
+  for (let i = 0; i < 8; i++) {
+    const mid = (lo + hi) / 2;
+    const lines = wrapText(text, fontSize, mid, bold);
+    if (lines.length <= greedy.length && widestLine(lines, fontSize, bold) <= maxWidth) {
+      best = lines;
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
+}
+
+/**
+ * `text` on at most `maxLines` lines of `maxWidth` px: wrapped and balanced, the last line
+ * shortened with "…" when the text does not fit. `abbreviated` tells the caller to offer the
+ * full text (a tooltip).
+ */
+export function fitLines(text: string, fontSize: number, maxWidth: number, maxLines: number, bold = false): { lines: string[]; abbreviated: boolean } {
+  const lines = wrapBalanced(text, fontSize, maxWidth, bold);
+  const fits = lines.length <= maxLines && widestLine(lines, fontSize, bold) <= maxWidth;
+  if (fits) return { lines, abbreviated: false };
+  const kept = wrapText(text, fontSize, maxWidth, bold).slice(0, maxLines);
+  const rest = kept.pop() ?? '';
+  return { lines: [...kept, abbreviate(rest, fontSize, maxWidth, bold, true)], abbreviated: true };
+}
+
+/** `text` cut to fit `maxWidth` px with a trailing "…" (unchanged when it fits already). */
+export function abbreviate(text: string, fontSize: number, maxWidth: number, bold = false, force = false): string {
+  if (!force && textWidth(text, fontSize, bold) <= maxWidth) return text;
+  const chars = [...text.trimEnd()];
+  let n = chars.length;
+  while (n > 0 && textWidth(`${chars.slice(0, n).join('').trimEnd()}…`, fontSize, bold) > maxWidth) n--;
+  return `${chars.slice(0, n).join('').trimEnd()}…`;
 }

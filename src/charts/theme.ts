@@ -15,8 +15,8 @@ export const fontFamily = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans 
  */
 export const seriesColours = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#56B4E9', '#CC79A7', '#000000', '#F0E442'] as const;
 
-/** One point shape per series, so series survive grey-scale printing. */
-export const seriesShapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'wedge', 'stroke'] as const;
+/** One point shape per series, so series survive grey-scale printing (all solid and of one size: a wedge or a stroke read as a smudge). */
+export const seriesShapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right', 'triangle-left'] as const;
 
 /** One dash pattern per series (solid first), for the same reason. */
 export const seriesDashes: readonly (readonly number[])[] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [3, 5], [1, 3], [10, 2, 2, 2, 2, 2]];

@@ -1,25 +1,32 @@
 /**
- * `hzsim`: the command line. Each command lives in src/cli/commands/<name>.ts and registers itself
- * on the commander program. Exit codes (INTERFACES.md): 0 success, 2 bad input, 1 anything else.
+ * `hzsim`: the command line. Each command lives in src/cli/commands/<name>.ts and is imported only
+ * when it runs (src/cli/commands/index.ts; conventions in src/cli/kit.ts). Exit codes: 0 success,
+ * 2 bad input, 1 anything else.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
+import { failureReport } from '../util/faults.js';
+import { printable } from '../util/quote.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { type CliIO, processIO } from './io.js';
-import { commands } from './commands/index.js';
+import { commands, type CommandEntry } from './commands/index.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_BAD_INPUT = 2;
+import { EXIT_BAD_INPUT, EXIT_OK, ExitSignal } from './exit.js';
 
-/** Thrown by a command to end with a given exit code after it has printed its own message. */
-export class ExitSignal extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
+export { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, ExitSignal } from './exit.js';
+
+/** The command `argv` runs (`hzsim run …`, `hzsim help run`), if it names one. */
+function invoked(argv: readonly string[]): CommandEntry | undefined {
+  const [first, second] = argv;
+  const name = first === 'help' ? second : first;
+  return commands.find((c) => c.name === name);
 }
 
-export function buildProgram(io: CliIO): Command {
+/**
+ * The program with the command `argv` invokes fully registered (its module imported) and every
+ * other command as a name and summary only — enough for `hzsim --help` and "did you mean".
+ * Without `argv`, every command is registered fully.
+ */
+export async function buildProgram(io: CliIO, argv?: readonly string[]): Promise<Command> {
   const program = new Command('hzsim')
     .description(
       'Hangzhou 12th Five-Year comprehensive reform plan (2011–2015) as a runnable model.\n' +
@@ -27,43 +34,51 @@ export function buildProgram(io: CliIO): Command {
     )
     .version(PACKAGE_VERSION)
     .showSuggestionAfterError(true)
+    .option('--debug', 'print the stack trace of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of commands) {
-    const cmd = register(program, io);
-    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showSuggestionAfterError(true);
+    .configureOutput({ writeOut: io.stdout, writeErr: (t) => io.stderr(printable(t)) })
+    .addHelpText('after', '\nRun `hzsim <command> --help` for a command\'s options and examples.');
+  const wanted = argv === undefined ? null : invoked(argv);
+  for (const entry of commands) {
+    const cmd = argv === undefined || entry === wanted ? (await entry.load()).register(program, io) : program.command(entry.name);
+    cmd
+      .description(entry.summary)
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: (t) => io.stderr(printable(t)) })
+      .showSuggestionAfterError(true);
   }
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script). Resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  const program = buildProgram(io);
-  if (argv.length === 0) {
-    program.outputHelp();
-    return EXIT_BAD_INPUT;
-  }
+  // --debug anywhere before `--` (commander would take it only before the command's name).
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const debug = argv.slice(0, end).includes('--debug') || process.env.HZSIM_DEBUG === '1';
+  const args = argv.filter((a, i) => !(i < end && a === '--debug'));
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    const program = await buildProgram(io, args);
+    if (args.length === 0) {
+      program.outputHelp();
+      return EXIT_BAD_INPUT;
+    }
+    await program.parseAsync(args, { from: 'user' });
     return EXIT_OK;
   } catch (err) {
-    return exitCodeFor(err, io);
+    return exitCodeFor(err, io, debug);
   }
 }
 
-function exitCodeFor(err: unknown, io: CliIO): number {
+function exitCodeFor(err: unknown, io: CliIO, debug: boolean): number {
   if (err instanceof ExitSignal) return err.code;
   if (err instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage error.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT_OK;
     return EXIT_BAD_INPUT;
   }
-  if (err instanceof InputError) {
-    io.stderr(`hzsim: ${err.problems.length} problem(s):\n${err.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  io.stderr(`hzsim: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  return EXIT_FAILURE;
+  const report = failureReport(err, debug);
+  io.stderr(report.text);
+  return report.exitCode;
 }
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported.

@@ -11,7 +11,7 @@ import {
   isParenthesisNode,
   isSymbolNode,
   type MathNode,
-} from 'mathjs';
+} from './mathjs.js';
 import { FUNCTIONS, isFunctionName } from './functions.js';
 import type { VarId } from './types.js';
 

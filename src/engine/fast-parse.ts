@@ -6,7 +6,7 @@
  * error, implicit multiplication, a unit, a chain of comparisons, a newline — returns null, and
  * the caller falls back to mathjs, whose answer (or error message) then stands.
  */
-import { ConditionalNode, ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode, type MathNode } from 'mathjs';
+import { mathjs, type MathNode } from './mathjs.js';
 
 const BINARY: Readonly<Record<string, readonly [string, number]>> = {
   '==': ['equal', 1],
@@ -35,6 +35,7 @@ const match = (re: RegExp, s: string, at: number): string | null => {
 
 /** The expression as mathjs would parse it, or null when mathjs should decide. */
 export function fastParse(source: string): MathNode | null {
+  const { ConditionalNode, ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode } = mathjs();
   const s = source;
   let i = 0;
   const fail = (): never => {

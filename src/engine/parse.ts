@@ -12,7 +12,7 @@ import {
   isParenthesisNode,
   isSymbolNode,
   type MathNode,
-} from 'mathjs';
+} from './mathjs.js';
 import { ModelError } from '../errors.js';
 import { suggestIds } from '../util/suggest.js';
 import type { VarId } from './types.js';

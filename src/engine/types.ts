@@ -156,8 +156,11 @@ export interface CompiledModel {
   /** Every lever the model reads, in a fixed order (the order of `runWith`'s vector). */
   readonly paramIds: readonly string[];
   readonly options: Required<SimOptions>;
-  /** What was compiled (for export and inspection): the spec and the levers in paramIds order. */
-  readonly spec: ModelSpec;
+  /**
+   * What was compiled (for export and inspection): the spec — absent when a model is rebuilt from
+   * plain data without its definition, as in the explorer page — and the levers in paramIds order.
+   */
+  readonly spec?: ModelSpec;
   readonly levers: readonly LeverDef[];
   /** Runs with levers given by id (constant or schedule); levers not given take their defaults. */
   run(params?: LeverValues, out?: Float64Array): Float64Array;

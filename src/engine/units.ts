@@ -10,8 +10,7 @@
  * value's dimension (so `max(0, quota)` and `pop - 1000` are accepted, as in Stella's checker).
  */
 import {
-  all,
-  create,
+  createMathInstance,
   isConditionalNode,
   isConstantNode,
   isFunctionNode,
@@ -20,7 +19,7 @@ import {
   isSymbolNode,
   type MathJsInstance,
   type MathNode,
-} from 'mathjs';
+} from './mathjs.js';
 import { ModelError } from '../errors.js';
 import { equationFunction, isFunctionName, isTimeSymbol } from './functions.js';
 import { messages } from './messages.js';
@@ -33,7 +32,7 @@ export type Dims = readonly number[];
 let mathInstance: MathJsInstance | null = null;
 function unitMath(): MathJsInstance {
   if (mathInstance) return mathInstance;
-  const m = create(all as NonNullable<typeof all>);
+  const m = createMathInstance();
   m.createUnit('person');
   m.createUnit('household');
   m.createUnit('yuan');

@@ -18,7 +18,7 @@ import {
   isParenthesisNode,
   isSymbolNode,
   type MathNode,
-} from 'mathjs';
+} from '../engine/mathjs.js';
 import type { FunctionName } from '../engine/functions.js';
 import type { VarId } from '../engine/types.js';
 

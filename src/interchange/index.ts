@@ -7,7 +7,7 @@
  *   const { spec, levers, options } = importModel(mdl, 'vensim', 'model.mdl');
  *   compileModel(spec, levers, options).run();   // the same numbers as compiled.run()
  */
-import { InputError } from '../errors.js';
+import { InputError, ModelError } from '../errors.js';
 import type { CompiledModel } from '../engine/types.js';
 import type { Format } from './expression.js';
 import type { InterchangeModel } from './plan.js';
@@ -23,7 +23,8 @@ export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = { vensim: '.m
 
 /** The model's text in `format`. `model` is a compiled model or its spec, levers and options. */
 export function exportModel(model: CompiledModel | InterchangeModel, format: Format): string {
-  const m: InterchangeModel = 'spec' in model && 'options' in model ? { spec: model.spec, levers: model.levers, options: model.options } : model;
+  if (model.spec === undefined) throw new ModelError('this compiled model carries no definition (it was rebuilt from plain data), so it cannot be exported; export the model it was compiled from');
+  const m: InterchangeModel = { spec: model.spec, levers: model.levers, options: model.options };
   return format === 'vensim' ? writeVensim(m) : writeXmile(m);
 }
 

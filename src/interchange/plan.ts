@@ -10,8 +10,8 @@
  * a copy `<id> at year end` computed from the reported year; outputs report the copy. Stocks need
  * none: the state at Y is the same in both readings.
  */
-import type { MathNode } from 'mathjs';
-import { isFunctionNode, isSymbolNode } from 'mathjs';
+import type { MathNode } from '../engine/mathjs.js';
+import { isFunctionNode, isSymbolNode } from '../engine/mathjs.js';
 import { ModelError } from '../errors.js';
 import { cone } from '../engine/generate.js';
 import { toSchedule } from '../engine/inputs.js';

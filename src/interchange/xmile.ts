@@ -5,7 +5,8 @@
  * declaration order; the calendar-year helpers and year-end copies (plan.ts) form the group
  * `hzsim`; `<hzsim:metadata>` holds the model's name, method and outputs.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser as XMLParserClass } from 'fast-xml-parser';
 import { InputError, type InputProblem } from '../errors.js';
 import type { LeverDef, ModelSpec, StockDef, Subsystem, VarDef } from '../engine/types.js';
 import { PACKAGE_VERSION } from '../version.js';
@@ -111,6 +112,8 @@ export function readXmile(source: string, file: string): InterchangeModel {
   const fail = (path: string, message: string): void => void problems.push({ file, path, message });
   let doc: XmlNode;
   try {
+    // Loaded on first use, so importing the package does not load the XML reader.
+    const { XMLParser } = createRequire(import.meta.url)('fast-xml-parser') as { XMLParser: typeof XMLParserClass };
     doc = new XMLParser({
       ignoreAttributes: false,
       attributeNamePrefix: '@',

@@ -1,31 +1,33 @@
 /**
- * The briefing: a short document (Markdown and self-contained-enough HTML) that puts the
- * scenarios' headline projections and the target-attainment table beside the charts.
- * Pure: takes results and labels, returns text; the caller writes the files.
+ * The briefing: what the scenarios project and how the plan's targets fare, as a report document
+ * (document.ts renders it as Markdown and as one self-contained HTML file). Pure: takes results,
+ * labels and the rendered charts, returns text; the caller writes the files.
+ *
+ * Sections are built one function each, so a new section (a summary, additionality, sensitivity,
+ * caveats) is one more function in `briefingSections`.
  */
 import type { ScenarioResult, Statistic } from '../runner/types.js';
 import { attainmentClassLabels } from '../charts/i18n.js';
+import { type Block, type Cell, type Figure, type ReportDocument, renderHtml, renderMarkdown, type Section, type Table } from './document.js';
 import { briefingStrings, fill, type Lang } from './strings.js';
+
+export type { Figure };
 
 export interface BriefingLabels {
   name(outputId: string, lang: Lang): string;
   unit(outputId: string, lang: Lang): string;
 }
 
+/** What a briefing is made of: results, labels, the headline indicators and the rendered charts. */
 export interface BriefingOptions {
   readonly lang: Lang;
   readonly results: readonly ScenarioResult[];
   readonly labels: BriefingLabels;
   /** Indicators shown in the headline table, in order. */
   readonly headline: readonly string[];
-  /** Chart files to show, relative to where the briefing is written. */
-  readonly charts: readonly { readonly file: string; readonly caption: string }[];
+  /** Charts to show, in order, each with its caption, SVG (inlined in HTML) and PNG (linked from Markdown). */
+  readonly charts: readonly Figure[];
   readonly version: string;
-}
-
-interface Table {
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
 }
 
 /** Formats a number for a table: up to 2 decimals, no trailing zeros, thin grouping for thousands. */
@@ -35,18 +37,27 @@ export function formatNumber(value: number | null): string {
   return rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-const centralStatistic = (r: ScenarioResult): Statistic => (r.mode === 'montecarlo' ? 'p50' : 'value');
-
-function valueAt(result: ScenarioResult, output: string, year: number): number | null {
-  const stat = centralStatistic(result);
+function statisticAt(result: ScenarioResult, output: string, year: number, stat: Statistic): number | null {
   const row = result.rows.find((r) => r.output === output && r.year === year && r.statistic === stat);
   return row ? row.value : null;
+}
+
+/** The value a table shows: the value, or under Monte Carlo the median with its 90 % range. */
+function centralCell(result: ScenarioResult, output: string, year: number): Cell {
+  if (result.mode !== 'montecarlo') return formatNumber(statisticAt(result, output, year, 'value'));
+  const median = statisticAt(result, output, year, 'p50');
+  const [p05, p95] = [statisticAt(result, output, year, 'p05'), statisticAt(result, output, year, 'p95')];
+  const [lo, hi] = [formatNumber(p05), formatNumber(p95)];
+  // A range too narrow to show at table precision is left out.
+  if (p05 === null || p95 === null || lo === hi) return formatNumber(median);
+  return { value: formatNumber(median), range: `${lo}–${hi}` };
 }
 
 function scenarioTable(o: BriefingOptions): Table {
   const s = briefingStrings[o.lang];
   return {
     header: [s.scenario, 'id', s.mode],
+    numeric: [],
     rows: o.results.map((r) => [
       r.scenario.title[o.lang],
       r.scenario.id,
@@ -61,12 +72,13 @@ function headlineTable(o: BriefingOptions): Table {
   const start = first?.years[0] ?? 2010;
   const end = first?.years[first.years.length - 1] ?? 2015;
   return {
-    header: [s.indicator, s.unit, s.baseline, ...o.results.map((r) => `${r.scenario.title[o.lang]} ${end}`)],
+    header: [s.indicator, s.unit, fill(s.baseline, { year: start }), ...o.results.map((r) => r.scenario.title[o.lang])],
+    numeric: [2, ...o.results.map((_, i) => i + 3)],
     rows: o.headline.map((id) => [
       o.labels.name(id, o.lang),
       o.labels.unit(id, o.lang),
-      formatNumber(first ? valueAt(first, id, start) : null),
-      ...o.results.map((r) => formatNumber(valueAt(r, id, end))),
+      formatNumber(first ? statisticAt(first, id, start, first.mode === 'montecarlo' ? 'p50' : 'value') : null),
+      ...o.results.map((r) => centralCell(r, id, end)),
     ]),
   };
 }
@@ -78,6 +90,7 @@ function attainmentMatrix(o: BriefingOptions): Table {
   for (const r of o.results) for (const a of r.attainment) if (!targets.has(a.target)) targets.set(a.target, a.label[o.lang]);
   return {
     header: [s.target, ...o.results.map((r) => r.scenario.title[o.lang])],
+    numeric: [],
     rows: [...targets].map(([id, label]) => [
       label,
       ...o.results.map((r) => {
@@ -109,83 +122,46 @@ function numericTargetTable(o: BriefingOptions): Table {
       ]);
     }
   }
-  return { header: [s.target, s.scenario, s.projected, s.required, s.gap, s.yearReached, s.klass, s.probability], rows };
+  return { header: [s.target, s.scenario, s.projected, s.required, s.gap, s.yearReached, s.klass, s.probability], numeric: [2, 3, 4, 5, 7], rows };
 }
 
-const mdCell = (t: string): string => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-function markdownTable(t: Table): string {
-  const line = (cells: readonly string[]): string => `| ${cells.map(mdCell).join(' | ')} |`;
-  return [line(t.header), line(t.header.map(() => '---')), ...t.rows.map(line)].join('\n');
+const table = (t: Table): Block => ({ kind: 'table', table: t });
+
+/** The briefing's sections, in reading order. */
+export function briefingSections(o: BriefingOptions): Section[] {
+  const s = briefingStrings[o.lang];
+  const anyMonteCarlo = o.results.some((r) => r.mode === 'montecarlo');
+  const end = o.results[0]?.years.at(-1) ?? 2015;
+  const headlineNote = [fill(s.valuesIn, { year: end }), anyMonteCarlo ? s.medianNote : ''].filter((t) => t !== '').join(o.lang === 'zh' ? '' : ' ');
+  const sections: Section[] = [
+    { id: 'scenarios', heading: s.scenarios, blocks: [table(scenarioTable(o))] },
+    {
+      id: 'headline',
+      heading: s.headline,
+      blocks: [table(headlineTable(o)), { kind: 'note', text: headlineNote }],
+    },
+    { id: 'attainment', heading: s.attainment, blocks: [table(attainmentMatrix(o)), { kind: 'note', text: s.method }] },
+    { id: 'numeric-targets', heading: s.numericTargets, blocks: [table(numericTargetTable(o))] },
+  ];
+  if (o.charts.length > 0) sections.push({ id: 'charts', heading: s.charts, blocks: o.charts.map((figure) => ({ kind: 'figure', figure })) });
+  return sections;
 }
 
-const esc = (t: string): string =>
-  t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-function htmlTable(t: Table): string {
-  const head = `<tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`;
-  const body = t.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
-}
-
-function sections(o: BriefingOptions): { heading: string; table?: Table; text?: string }[] {
+/** The briefing as a report document (render it with renderMarkdown / renderHtml). */
+export function briefingDocument(o: BriefingOptions): ReportDocument {
   const s = briefingStrings[o.lang];
   const until = o.results[0]?.years.at(-1) ?? 2015;
-  return [
-    { heading: s.title, text: fill(s.intro, { until }) + ` (v${o.version})` },
-    { heading: s.scenarios, table: scenarioTable(o) },
-    { heading: s.headline, table: headlineTable(o) },
-    { heading: s.attainment, table: attainmentMatrix(o), text: s.method },
-    { heading: s.numericTargets, table: numericTargetTable(o) },
-  ];
+  return {
+    lang: o.lang,
+    title: s.title,
+    lead: [{ kind: 'paragraph', text: `${fill(s.intro, { until })} (v${o.version})` }],
+    sections: briefingSections(o),
+    footer: s.provenance,
+  };
 }
 
-export function briefingMarkdown(o: BriefingOptions): string {
-  const s = briefingStrings[o.lang];
-  const parts: string[] = [];
-  sections(o).forEach((sec, i) => {
-    parts.push(`${i === 0 ? '#' : '##'} ${sec.heading}`);
-    if (sec.text && i === 0) parts.push(sec.text);
-    if (sec.table) parts.push(markdownTable(sec.table));
-    if (sec.text && i > 0) parts.push(sec.text);
-  });
-  if (o.charts.length > 0) {
-    parts.push(`## ${s.charts}`);
-    for (const c of o.charts) parts.push(`![${mdCell(c.caption)}](${c.file})`);
-  }
-  parts.push(`---\n${s.provenance}`);
-  return parts.join('\n\n') + '\n';
-}
+/** The briefing in Markdown, charts as PNG files beside it. */
+export const briefingMarkdown = (o: BriefingOptions): string => renderMarkdown(briefingDocument(o));
 
-export function briefingHtml(o: BriefingOptions): string {
-  const s = briefingStrings[o.lang];
-  const body: string[] = [];
-  sections(o).forEach((sec, i) => {
-    body.push(i === 0 ? `<h1>${esc(sec.heading)}</h1>` : `<h2>${esc(sec.heading)}</h2>`);
-    if (sec.text && i === 0) body.push(`<p>${esc(sec.text)}</p>`);
-    if (sec.table) body.push(htmlTable(sec.table));
-    if (sec.text && i > 0) body.push(`<p class="note">${esc(sec.text)}</p>`);
-  });
-  if (o.charts.length > 0) {
-    body.push(`<h2>${esc(s.charts)}</h2>`);
-    for (const c of o.charts) body.push(`<figure><img src="${esc(c.file)}" alt="${esc(c.caption)}"><figcaption>${esc(c.caption)}</figcaption></figure>`);
-  }
-  body.push(`<footer>${esc(s.provenance)}</footer>`);
-  return `<!doctype html>
-<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<title>${esc(s.title)}</title>
-<style>
-body { font-family: "Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }
-table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; }
-td:not(:first-child) { font-variant-numeric: tabular-nums; }
-figure { margin: 1.5rem 0; } img { max-width: 100%; }
-.note, footer { color: #555; font-size: 0.85rem; }
-</style>
-</head>
-<body>
-${body.join('\n')}
-</body>
-</html>
-`;
-}
+/** The briefing as one self-contained HTML file, charts inlined, printable to A4. */
+export const briefingHtml = (o: BriefingOptions): string => renderHtml(briefingDocument(o));

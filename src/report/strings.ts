@@ -16,7 +16,7 @@ export const briefingStrings = {
     headline: '主要指标',
     indicator: '指标',
     unit: '单位',
-    baseline: '2010年基数',
+    baseline: '{year}年基数',
     attainment: '目标达成评估',
     target: '目标',
     projected: '预测值',
@@ -27,6 +27,8 @@ export const briefingStrings = {
     numericTargets: '数值目标详情',
     gap: '差距',
     charts: '图表',
+    medianNote: '蒙特卡洛情景的数值为模拟结果的中位数，其下（括号内）为中间90%模拟结果所在的区间（P5–P95）。',
+    valuesIn: '各情景列为{year}年数值。',
     method:
       '评估方法：将预测变化与达成目标所需变化之比分为四类（≥0.95 进展顺利，0.6–0.95 进展一般，0–0.6 进展不足，<0 背离目标），参照欧盟统计局与联合国亚太经社会的进展评估方法。方向性目标看指标是否按要求方向变化；里程碑看是否按期完成。',
     provenance: '数据来源：规划原文（行号见指标目录 `hzsim catalog`）；未由规划给出的数值均在参数表（`hzsim params`）中注明来源或假设理由。',
@@ -44,7 +46,7 @@ export const briefingStrings = {
     headline: 'Headline indicators',
     indicator: 'Indicator',
     unit: 'Unit',
-    baseline: '2010 baseline',
+    baseline: '{year} baseline',
     attainment: 'Target attainment',
     target: 'Target',
     projected: 'Projected',
@@ -55,6 +57,8 @@ export const briefingStrings = {
     numericTargets: 'Numeric targets in detail',
     gap: 'Gap',
     charts: 'Charts',
+    medianNote: 'For Monte Carlo scenarios the value is the median of the runs, with the range holding the middle 90 % of runs (P5–P95) under it (in brackets).',
+    valuesIn: 'Scenario columns give the values in {year}.',
     method:
       'Method: the projected change is compared with the change the target requires; ratio ≥ 0.95 on track, 0.6–0.95 moderate progress, 0–0.6 insufficient progress, < 0 moving away (after the Eurostat / UN ESCAP progress assessments). Direction targets are met when the indicator moves the required way; milestones when done by their year.',
     provenance:

@@ -14,7 +14,7 @@ export interface DifferenceRow {
   readonly baseline: string;
   readonly output: string;
   readonly year: number;
-  /** 'value' for deterministic results, 'mean' for Monte Carlo. */
+  /** 'value' for deterministic results; for Monte Carlo the statistic compared (default 'mean'). */
   readonly statistic: Statistic;
   readonly value: number;
   readonly baselineValue: number;
@@ -55,13 +55,26 @@ export function formatDistribution(d: DistributionSpec): string {
   }
 }
 
-const central = (r: ScenarioResult): Statistic => (r.mode === 'montecarlo' ? 'mean' : 'value');
+export interface CompareOptions {
+  /** The Monte Carlo statistic compared (default 'mean'); deterministic results always give 'value'. */
+  readonly statistic?: Exclude<Statistic, 'value'>;
+}
+
+/** The statistic of `r` that is compared: its value, or the chosen Monte Carlo statistic. */
+export const comparedStatistic = (r: Pick<ScenarioResult, 'mode'>, options: CompareOptions = {}): Statistic =>
+  r.mode === 'montecarlo' ? (options.statistic ?? 'mean') : 'value';
 
 /** Compares `results` (same order as `resolved`) against the first. */
-export function compareScenarios(results: readonly ScenarioResult[], resolved: readonly ResolvedScenario[], params: readonly ParamRecord[]): Comparison {
+export function compareScenarios(
+  results: readonly ScenarioResult[],
+  resolved: readonly ResolvedScenario[],
+  params: readonly ParamRecord[],
+  options: CompareOptions = {},
+): Comparison {
   const first = results[0];
   if (!first) throw new RangeError('compareScenarios needs at least one result');
   const key = (output: string, year: number): string => `${output}\u0000${year}`;
+  const central = (r: ScenarioResult): Statistic => comparedStatistic(r, options);
   const baseStat = central(first);
   const baseValues = new Map(first.rows.filter((r) => r.statistic === baseStat).map((r) => [key(r.output, r.year), r.value]));
   const differences: DifferenceRow[] = [];

@@ -28,13 +28,25 @@ const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > 
 /** U(min, max): one uniform. */
 export function uniformSampler(min: number, max: number): Sampler {
   requireOrdered('uniform', min, max);
+  if (!Number.isFinite(max - min)) return rescaled(uniformSampler(min * SMALL, max * SMALL));
   return (random) => min + random() * (max - min);
 }
+
+/**
+ * For parameters so large (near ±1e308) that a width or a product of them overflows: the same
+ * distribution on the parameters times 2^−600, its draws times 2^600. Scaling by a power of two
+ * is exact, and the draws lie within the (finite) bounds.
+ */
+const SMALL = 2 ** -600;
+const rescaled = (small: Sampler): Sampler => (random) => small(random) / SMALL;
 
 /** Triangular(min, mode, max) by its inverse CDF: one uniform. */
 export function triangularSampler(min: number, mode: number, max: number): Sampler {
   if (!(min <= mode && mode <= max)) throw new RangeError(`triangular: need min ≤ mode ≤ max, got ${min}, ${mode}, ${max}`);
   const width = max - min;
+  if (!Number.isFinite(width * (mode - min)) || !Number.isFinite(width * (max - mode))) {
+    return rescaled(triangularSampler(min * SMALL, mode * SMALL, max * SMALL));
+  }
   if (width === 0) return () => min;
   const split = (mode - min) / width;
   return (random) => {
@@ -89,8 +101,14 @@ export function truncatedNormalSampler(mean: number, sd: number, lo: number, hi:
     const v = clamp(mean, lo, hi);
     return () => v;
   }
-  const std = truncatedStandardNormalSampler((lo - mean) / sd, (hi - mean) / sd);
-  return (random) => clamp(mean + sd * std(random), lo, hi);
+  // In standard units; where x − mean overflows (bounds and mean near ±1e308) each is scaled first.
+  const standardise = (x: number): number => (Number.isFinite(x - mean) || !Number.isFinite(x) ? (x - mean) / sd : x / sd - mean / sd);
+  const std = truncatedStandardNormalSampler(standardise(lo), standardise(hi));
+  return (random) => {
+    const z = std(random);
+    const x = mean + sd * z;
+    return clamp(Number.isFinite(x) ? x : 2 * (mean / 2 + (sd / 2) * z), lo, hi);
+  };
 }
 
 /**
@@ -112,23 +130,54 @@ export function gammaDraw(shape: number, random: RandomSource): number {
   }
 }
 
-/** Beta(alpha, beta) scaled to [min, max]: X/(X+Y) with X ~ Gamma(alpha), Y ~ Gamma(beta). */
+/**
+ * A Gamma(shape, 1) draw as gammaDraw makes it (the same uniforms, the same value) together with
+ * its logarithm, which stays finite where the value under- or overflows: for shape ≪ 1 the factor
+ * U^(1/shape) underflows to 0 although log X = log G + log(U)/shape is an ordinary number.
+ */
+function gammaDrawWithLog(shape: number, random: RandomSource): { value: number; log: number } {
+  if (!(shape > 0)) throw new RangeError(`gamma: shape must be > 0, got ${shape}`);
+  if (shape >= 1) {
+    const value = gammaDraw(shape, random);
+    return { value, log: Math.log(value) };
+  }
+  const g = gammaDraw(shape + 1, random);
+  const u = uniformOpen(random);
+  return { value: g * Math.pow(u, 1 / shape), log: Math.log(g) + Math.log(u) / shape };
+}
+
+/**
+ * Beta(alpha, beta) scaled to [min, max]: X/(X+Y) with X ~ Gamma(alpha), Y ~ Gamma(beta). Where
+ * X + Y is 0 or overflows (shapes near 0 or near the largest double) the ratio is taken from the
+ * logarithms, 1/(1 + e^(log Y − log X)), so extreme shapes behave as the distribution says (mass
+ * at the ends for tiny shapes, at the mean for huge ones) instead of giving NaN or an end point.
+ */
 export function betaSampler(alpha: number, beta: number, min: number, max: number): Sampler {
   if (!(alpha > 0 && beta > 0)) throw new RangeError(`beta: alpha and beta must be > 0, got ${alpha}, ${beta}`);
   requireOrdered('beta', min, max);
+  if (!Number.isFinite(max - min)) return rescaled(betaSampler(alpha, beta, min * SMALL, max * SMALL));
   return (random) => {
-    const x = gammaDraw(alpha, random);
-    const y = gammaDraw(beta, random);
-    return min + (x / (x + y)) * (max - min);
+    const x = gammaDrawWithLog(alpha, random);
+    const y = gammaDrawWithLog(beta, random);
+    const sum = x.value + y.value;
+    const ratio = sum > 0 && Number.isFinite(sum) ? x.value / sum : 1 / (1 + Math.exp(y.log - x.log));
+    return min + ratio * (max - min);
   };
 }
 
-/** One of `values` with probabilities ∝ `weights` (default equal): one uniform. */
+/**
+ * One of `values` with probabilities ∝ `weights` (default equal): one uniform. The weights are
+ * first scaled by a power of two that brings the largest into [1, 2): exact, so ordinary weights
+ * give the very same draws, while weights near the largest double (whose sum would overflow to
+ * Infinity) or near the smallest (whose products would round to a few subnormal steps) keep
+ * their proportions.
+ */
 export function discreteSampler(values: readonly number[], weights?: readonly number[]): Sampler {
   if (values.length === 0) throw new RangeError('discrete: values must not be empty');
-  const w = weights ?? values.map(() => 1);
-  if (w.length !== values.length) throw new RangeError(`discrete: ${values.length} values but ${w.length} weights`);
-  if (w.some((x) => !(x >= 0 && Number.isFinite(x)))) throw new RangeError('discrete: weights must be finite and ≥ 0');
+  const raw = weights ?? values.map(() => 1);
+  if (raw.length !== values.length) throw new RangeError(`discrete: ${values.length} values but ${raw.length} weights`);
+  if (raw.some((x) => !(x >= 0 && Number.isFinite(x)))) throw new RangeError('discrete: weights must be finite and ≥ 0');
+  const w = scaleToUnit(raw);
   const cumulative = new Float64Array(w.length);
   let total = 0;
   w.forEach((x, i) => {
@@ -142,6 +191,22 @@ export function discreteSampler(values: readonly number[], weights?: readonly nu
     for (let i = 0; i < last; i++) if (target < (cumulative[i] ?? 0)) return values[i] ?? NaN;
     return values[last] ?? NaN;
   };
+}
+
+/**
+ * `xs` multiplied by 2^−e, e the binary exponent of the largest: multiplying by a power of two is
+ * exact (short of underflow), so sums and comparisons of the scaled weights round exactly as the
+ * originals would have, had they not overflowed. The factor is applied in two halves, each a
+ * finite power of two, since 2^−e alone overflows for the smallest weights.
+ */
+function scaleToUnit(xs: readonly number[]): number[] {
+  const largest = xs.reduce((a, b) => (b > a ? b : a), 0);
+  if (!(largest > 0)) return [...xs];
+  let e = Math.floor(Math.log2(largest)); // Math.log2 may be one off near powers of two
+  const scaled = (x: number, exp: number): number => x * 2 ** -Math.trunc(exp / 2) * 2 ** -(exp - Math.trunc(exp / 2));
+  if (scaled(largest, e) >= 2) e++;
+  else if (scaled(largest, e) < 1) e--;
+  return xs.map((x) => scaled(x, e));
 }
 
 /**

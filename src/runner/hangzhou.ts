@@ -3,14 +3,17 @@
  * and output names from the catalog (indicators) and the model's series list.
  */
 import { findIndicator, planTargets } from '../catalog/index.js';
-import { compileModel } from '../engine/index.js';
 import { hangzhouModel, modelSeries } from '../models/index.js';
 import { params } from '../params/index.js';
 import type { OutputInfo, RunnerContext } from './context.js';
+import { compilerWith, HANGZHOU_ARTEFACT, readPrecompiled } from './precompiled.js';
 
 let context: RunnerContext | null = null;
 
-/** The context for the Hangzhou model (built once per thread). */
+/**
+ * The context for the Hangzhou model (built once per thread). At the default options it runs the
+ * model compiled at build time when there is one (see precompiled.ts).
+ */
 export function createRunnerContext(): RunnerContext {
   if (context) return context;
   const series = new Map(modelSeries.map((s) => [s.id, { name: s.name, unit: s.unit }]));
@@ -21,7 +24,7 @@ export function createRunnerContext(): RunnerContext {
   context = {
     model: hangzhouModel,
     params,
-    compile: compileModel,
+    compile: compilerWith(readPrecompiled(HANGZHOU_ARTEFACT), hangzhouModel, params),
     planTargets,
     describeOutput,
   };

@@ -24,12 +24,15 @@ export {
 export { CompiledModelCache, type RunnerContext, type RunnerLever, type OutputInfo } from './context.js';
 export { modelContext, scenarioOf } from './custom.js';
 export { BLOCK_RUNS, TERMINATED_MESSAGE, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
+export {
+  EXACT_QUANTILE_VALUES, SKETCH_RELATIVE_ACCURACY, CHUNK_RUNS, quantileMethod, type QuantileChoice, type QuantileMethod, type TargetJob,
+} from './streaming.js';
 export { createSingleThreadRunner } from './single-thread.js';
 export { createWorkerPoolRunner } from './worker-pool.js';
 export { runScenario, runMonteCarlo, leverValue, simOptionsOf, type RunOptions, type MonteCarloOptions } from './run.js';
 export {
-  compareScenarios, leverDifferences, largestDifferences, formatParamValue, formatDistribution,
-  type Comparison, type DifferenceRow, type LeverDifference,
+  compareScenarios, comparedStatistic, leverDifferences, largestDifferences, formatParamValue, formatDistribution,
+  type Comparison, type CompareOptions, type DifferenceRow, type LeverDifference,
 } from './compare.js';
 export { prepareRunOutputs, writeRunOutputs, RESULTS_CSV_HEADER, ATTAINMENT_CSV_HEADER, RUN_OUTPUT_FILES, type ManifestInfo } from './outputs.js';
 export { createRunnerContext } from './hangzhou.js';

@@ -10,6 +10,7 @@ import type { DistributionSpec } from '../scenario/types.js';
 import { createSampler, type Sampler } from './distributions.js';
 import { streamFor } from './random.js';
 import type { CellSummary, RunMatrix } from './stats.js';
+import type { QuantileChoice, QuantileMethod, TargetJob } from './streaming.js';
 
 /** Everything a worker needs to execute runs: plain data, structured-clone safe. */
 export interface MonteCarloJob {
@@ -18,6 +19,10 @@ export interface MonteCarloJob {
   readonly seed: number;
   readonly runs: number;
   readonly options: SimOptions;
+  /** Targets judged in every run as the runs stream past (their hits are in the output). */
+  readonly judge?: TargetJob;
+  /** Exact quantiles (every value kept), sketched ones (bounded memory), or 'auto' (default). */
+  readonly quantiles?: QuantileChoice;
 }
 
 /** Which levers a job draws and from what: plain data, so it can be sent to worker threads. */
@@ -97,16 +102,24 @@ export function runBlock(
   return { firstRun, count, outputs, draws };
 }
 
-/** All runs of a job: outputs by cell (output × year) over runs, and every run's draws. */
+/**
+ * What a job leaves: each cell's summary (cell = output × year, output-major), the runs meeting
+ * each judged target, and — when quantiles were exact — every run's outputs and draws.
+ */
 export interface MonteCarloOutput {
   readonly years: readonly number[];
   readonly outputIds: readonly string[];
-  readonly matrix: RunMatrix;
   readonly levers: readonly string[];
-  /** Run-major: draws[run * levers.length + k]. */
-  readonly draws: Float64Array;
-  /** Each cell's summary when the runner computed them already (the pool does, in parallel). */
-  readonly summaries?: readonly (CellSummary | null)[];
+  readonly summaries: readonly (CellSummary | null)[];
+  readonly quantiles: QuantileMethod;
+  /** Per target of `job.judge`, the runs in which it holds. */
+  readonly targetHits: readonly number[];
+  /** The lower median of each drawn lever a judged milestone reads. */
+  readonly leverMedians: Readonly<Record<string, number>>;
+  /** Exact quantiles only: outputs by cell over runs. */
+  readonly matrix?: RunMatrix;
+  /** Exact quantiles only, run-major: draws[run * levers.length + k]. */
+  readonly draws?: Float64Array;
 }
 
 export type ProgressListener = (runsDone: number, runsTotal: number) => void;

@@ -7,13 +7,15 @@ import type { Target } from '../catalog/types.js';
 import { leverValueForYear } from '../engine/inputs.js';
 import { outputLayout, type OutputLayout } from '../engine/outputs.js';
 import type { IntegrationMethod, SimOptions } from '../engine/types.js';
+import { checkMonteCarloSize } from '../limits.js';
 import type { ParamValue } from '../params/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { type AttainmentThresholds, DEFAULT_THRESHOLDS, judgeTarget, type LeverAt, targetHolds, type ValueAt } from './attainment.js';
+import { type AttainmentThresholds, DEFAULT_THRESHOLDS, judgeTarget, type LeverAt, type ValueAt } from './attainment.js';
 import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
 import type { ModelRunner, MonteCarloJob, ProgressListener } from './montecarlo.js';
 import { createSingleThreadRunner } from './single-thread.js';
 import type { CellSummary } from './stats.js';
+import { type QuantileChoice, quantileMethod } from './streaming.js';
 import { type AttainmentRow, MonteCarloStatistics, type ResultRow, type ScenarioResult } from './types.js';
 
 export interface RunOptions {
@@ -32,6 +34,11 @@ export interface MonteCarloOptions extends RunOptions {
   readonly seed: number;
   /** A runner to use (e.g. a worker pool); default: single thread. */
   readonly runner?: ModelRunner;
+  /**
+   * 'exact' keeps every value (memory grows with runs), 'sketch' bounds memory with quantiles
+   * within 0.01 % (relative) of the exact ones; default 'auto': exact up to 2^25 values.
+   */
+  readonly quantiles?: QuantileChoice;
   readonly onProgress?: ProgressListener;
 }
 
@@ -84,16 +91,40 @@ export function runScenario(resolved: ResolvedScenario, options: RunOptions): Sc
   return { scenario: { id: resolved.id, title: resolved.title }, mode: 'deterministic', runs: 1, seed: null, years, rows, attainment };
 }
 
-/** Runs a seeded Monte Carlo of one scenario over its `uncertainty`. */
+/**
+ * Runs a seeded Monte Carlo of one scenario over its `uncertainty`. Each target's probability is
+ * counted run by run as the runs stream past (no run is kept for it), so memory stays bounded
+ * however many runs there are (see streaming.ts for how quantiles are kept).
+ */
 export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCarloOptions): Promise<ScenarioResult> {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError(`runs must be a positive integer, got ${options.runs}`);
   const cache = options.cache ?? new CompiledModelCache(options.context);
+  const { outputIds: ids, years: horizon } = cache.get(simOptionsOf(options));
+  const cells = ids.length * horizon.length;
+  const exact = quantileMethod(options.quantiles, options.runs, cells) === 'exact';
+  checkMonteCarloSize(options.runs, cells, Object.keys(resolved.uncertainty).length, { file: resolved.file, path: 'montecarlo.runs' }, exact);
   const runner = options.runner ?? createSingleThreadRunner(options.context, cache);
-  const job: MonteCarloJob = { parameters: resolved.parameters, uncertainty: resolved.uncertainty, seed: options.seed, runs: options.runs, options: simOptionsOf(options) };
+  const simOptions = simOptionsOf(options);
+  const { years } = cache.get(simOptions);
+  const records = new Map(options.context.params.map((p) => [p.id, p]));
+  const lastYear = years[years.length - 1] ?? -Infinity;
+  const judged = targetsFor(resolved, options.context, lastYear);
+  const fixedLever = (param: string): number => leverValue(param, resolved.parameters, records, lastYear);
+  const fixedLevers = Object.fromEntries(
+    judged.flatMap(({ target }) => (target.kind === 'milestone' && resolved.uncertainty[target.completionParam] === undefined ? [[target.completionParam, fixedLever(target.completionParam)]] : [])),
+  );
+  const job: MonteCarloJob = {
+    parameters: resolved.parameters,
+    uncertainty: resolved.uncertainty,
+    seed: options.seed,
+    runs: options.runs,
+    options: simOptions,
+    judge: { targets: judged.map(({ target }) => target), fixedLevers },
+    ...(options.quantiles === undefined ? {} : { quantiles: options.quantiles }),
+  };
   const mc = await runner.runMonteCarlo(job, options.onProgress);
-  const { years, outputIds, matrix } = mc;
+  const { outputIds, summaries } = mc;
   const layout = outputLayout(outputIds, years);
-  const summaries = mc.summaries ?? matrix.summarise();
   const rows: ResultRow[] = [];
   for (const output of outputIds) {
     for (const year of years) {
@@ -103,33 +134,12 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
     }
   }
 
-  const records = new Map(options.context.params.map((p) => [p.id, p]));
-  const lastYear = years[years.length - 1] ?? -Infinity;
   const median = (s: CellSummary | null | undefined): number => s?.p50 ?? NaN;
-  const lookup = (cellValue: (cell: number) => number): ValueAt => valueAtCells(layout, cellValue);
-  const medianAt = lookup((cell) => median(summaries[cell]));
-  const leverIndex = new Map(mc.levers.map((id, k) => [id, k]));
-  const fixedLever = (param: string): number => leverValue(param, resolved.parameters, records, lastYear);
-  const leverInRun = (run: number): LeverAt => (param) => {
-    const k = leverIndex.get(param);
-    return k === undefined ? fixedLever(param) : (mc.draws[run * mc.levers.length + k] ?? NaN);
-  };
-  const medianLever: LeverAt = (param) => {
-    const k = leverIndex.get(param);
-    if (k === undefined) return fixedLever(param);
-    const values = Float64Array.from({ length: options.runs }, (_, r) => mc.draws[r * mc.levers.length + k] ?? NaN).sort();
-    return values[Math.floor((values.length - 1) / 2)] ?? NaN; // a year: the lower median, never interpolated
-  };
-
-  const attainment = targetsFor(resolved, options.context, lastYear).map(({ target, origin }): AttainmentRow => {
+  const medianAt = valueAtCells(layout, (cell) => median(summaries[cell]));
+  const medianLever: LeverAt = (param) => mc.leverMedians[param] ?? fixedLever(param);
+  const attainment = judged.map(({ target, origin }, i): AttainmentRow => {
     const j = judgeTarget(target, medianAt, medianLever, years, options.thresholds ?? DEFAULT_THRESHOLDS);
-    let held = 0;
-    let run = 0;
-    const runValueAt = lookup((cell) => matrix.data[cell * options.runs + run] ?? NaN);
-    for (run = 0; run < options.runs; run++) {
-      if (targetHolds(target, runValueAt, leverInRun(run), years[0] ?? target.year)) held++;
-    }
-    return attainmentRow(resolved.id, target, origin, j, held / options.runs);
+    return attainmentRow(resolved.id, target, origin, j, (mc.targetHits[i] ?? 0) / options.runs);
   });
   return { scenario: { id: resolved.id, title: resolved.title }, mode: 'montecarlo', runs: options.runs, seed: options.seed, years, rows, attainment };
 }

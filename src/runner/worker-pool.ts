@@ -1,16 +1,22 @@
 /**
  * The worker-pool ModelRunner (worker_threads). Each worker gets the main thread's compiled model
- * as plain data (generated source and lever table: no re-compiling). Runs are cut into blocks of
- * BLOCK_RUNS; idle workers take the next block and write its outputs straight into a
- * SharedArrayBuffer, each run into its own slots, then summarise disjoint cell ranges. Because run
- * i always draws from streamFor(seed, i) and executes the same generated code, the results are
- * byte-identical to the single-thread runner's for any number of threads.
+ * as plain data (generated source and lever table: no re-compiling). With exact quantiles, runs
+ * are cut into blocks of BLOCK_RUNS; idle workers take the next block and write its outputs
+ * straight into a SharedArrayBuffer, each run into its own slots, then summarise disjoint cell
+ * ranges. With sketched quantiles (jobs too large to keep), idle workers take the next chunk of
+ * CHUNK_RUNS runs into their own sketches and return the chunk's sums, which are added in chunk
+ * order; the sketches (integer counts) are merged at the end. Because run i always draws from
+ * streamFor(seed, i) and executes the same generated code, and every reduction is exact or in a
+ * fixed order, the results are byte-identical to the single-thread runner's for any number of
+ * threads.
  */
 import { Worker } from 'node:worker_threads';
+import { LIMITS } from '../limits.js';
 import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
 import { BLOCK_RUNS, drawSpec, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener, TERMINATED_MESSAGE } from './montecarlo.js';
 import { type CellSummary, RunMatrix } from './stats.js';
-import type { BlockReply, JobRequest, SummariseReply, WorkerReply, WorkerRequest } from './worker.js';
+import { CellSketches, CHUNK_RUNS, NO_TARGETS, quantileMethod, TargetCounter, totalOfChunks } from './streaming.js';
+import type { BlockReply, ChunkReply, CollectReply, JobRequest, SummariseReply, WorkerReply, WorkerRequest } from './worker.js';
 
 /**
  * How to start a worker: the built worker.js directly, or — running from TypeScript sources under
@@ -29,7 +35,9 @@ let nextJobId = 1;
 const BLOCKS_IN_FLIGHT = 2;
 
 export function createWorkerPoolRunner(context: RunnerContext<RunnerLever>, threads: number, cache: CompiledModelCache = new CompiledModelCache(context)): ModelRunner {
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > LIMITS.threads.value) {
+    throw new RangeError(`threads must be an integer from 1 to ${LIMITS.threads.value}, got ${threads}`);
+  }
   const start = workerStart();
   let workers: Worker[] | null = null;
   let terminated = false;
@@ -81,34 +89,76 @@ export function createWorkerPoolRunner(context: RunnerContext<RunnerLever>, thre
       for (let k = 0; k < BLOCKS_IN_FLIGHT; k++) for (const w of pool()) send(w);
     });
 
+  /** Sends `request` to every worker once and gathers their answers (in worker order). */
+  const broadcast = <T>(request: WorkerRequest): Promise<T[]> =>
+    Promise.all(
+      pool().map(
+        (w) =>
+          new Promise<T>((resolve, reject) => {
+            const onMessage = (reply: WorkerReply): void => {
+              cleanup();
+              if (!reply.ok) reject(new Error(`worker failed: ${reply.message}`));
+              else resolve(reply as T);
+            };
+            const onError = (err: Error): void => {
+              cleanup();
+              reject(err);
+            };
+            const cleanup = (): void => {
+              w.off('message', onMessage);
+              w.off('error', onError);
+            };
+            w.on('message', onMessage);
+            w.on('error', onError);
+            w.postMessage(request);
+          }),
+      ),
+    );
+
   return {
     threads,
     async runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput> {
       if (terminated) throw new Error(TERMINATED_MESSAGE);
       const jobId = nextJobId++;
-      // Results go straight from the workers into shared memory: each run owns its own slots.
       const compiled = cache.get(job.options);
       const draw = drawSpec(job, context.params, compiled);
-      const matrix = new SharedArrayBuffer(draw.cells * job.runs * Float64Array.BYTES_PER_ELEMENT);
-      const draws = new SharedArrayBuffer(job.runs * draw.levers.length * Float64Array.BYTES_PER_ELEMENT);
+      const { cells, levers } = draw;
+      const quantiles = quantileMethod(job.quantiles, job.runs, cells);
+      const judge = job.judge ?? NO_TARGETS;
+      // Exact: results go straight from the workers into shared memory, each run in its own slots.
+      const matrix = quantiles === 'exact' ? new SharedArrayBuffer(cells * job.runs * Float64Array.BYTES_PER_ELEMENT) : undefined;
+      const draws = quantiles === 'exact' ? new SharedArrayBuffer(job.runs * levers.length * Float64Array.BYTES_PER_ELEMENT) : undefined;
       const setUp: JobRequest = {
-        kind: 'job', jobId, seed: job.seed, runs: job.runs, model: compiled.portable, table: compiled.leverTable(job.parameters), draw, matrix, draws,
+        kind: 'job', jobId, seed: job.seed, runs: job.runs, model: compiled.portable, table: compiled.leverTable(job.parameters), draw,
+        years: compiled.years, outputIds: compiled.outputIds, judge, quantiles, ...(matrix && draws ? { matrix, draws } : {}),
       };
       // Messages to one worker arrive in order: the job is set up before its first block.
       for (const w of pool()) w.postMessage(setUp);
 
-      const blocks: WorkerRequest[] = [];
-      for (let first = 0; first < job.runs; first += BLOCK_RUNS) {
-        blocks.push({ kind: 'block', jobId, firstRun: first, count: Math.min(BLOCK_RUNS, job.runs - first) });
+      const unit = quantiles === 'exact' ? BLOCK_RUNS : CHUNK_RUNS;
+      const tasks: WorkerRequest[] = [];
+      for (let first = 0; first < job.runs; first += unit) {
+        tasks.push({ kind: quantiles === 'exact' ? 'block' : 'chunk', jobId, firstRun: first, count: Math.min(unit, job.runs - first) });
       }
       let done = 0;
-      await dispatch<BlockReply & { ok: true }>(blocks, (reply) => {
+      const chunkSums: Float64Array[] = new Array(tasks.length);
+      await dispatch<(BlockReply | ChunkReply) & { ok: true }>(tasks, (reply) => {
         done += reply.count;
+        if ('sums' in reply) chunkSums[reply.firstRun / CHUNK_RUNS] = reply.sums;
         onProgress?.(done, job.runs);
       });
 
+      const collected = await broadcast<CollectReply & { ok: true }>({ kind: 'collect', jobId });
+      const counter = new TargetCounter(judge, compiled.outputIds, compiled.years, levers);
+      for (const c of collected) counter.merge(c);
+      const common = { years: compiled.years, outputIds: compiled.outputIds, levers, quantiles, targetHits: [...counter.hits], leverMedians: counter.leverMedians() };
+
+      if (quantiles === 'sketch') {
+        const sketches = new CellSketches(cells);
+        for (const c of collected) if (c.sketches && c.n) sketches.mergePlain(c.sketches, c.n);
+        return { ...common, summaries: sketches.summarise(totalOfChunks(chunkSums, cells)) };
+      }
       // Quantiles of disjoint cell ranges, computed where the data already is.
-      const { cells, levers } = draw;
       const chunk = Math.ceil(cells / (threads * 4));
       const ranges: WorkerRequest[] = [];
       for (let from = 0; from < cells; from += chunk) ranges.push({ kind: 'summarise', jobId, from, to: Math.min(cells, from + chunk) });
@@ -116,14 +166,10 @@ export function createWorkerPoolRunner(context: RunnerContext<RunnerLever>, thre
       await dispatch<SummariseReply & { ok: true }>(ranges, (reply) => {
         reply.summaries.forEach((s, i) => (summaries[reply.from + i] = s));
       });
-
       return {
-        years: compiled.years,
-        outputIds: compiled.outputIds,
-        matrix: new RunMatrix(cells, job.runs, matrix),
-        levers,
-        draws: new Float64Array(draws),
+        ...common,
         summaries,
+        ...(matrix && draws ? { matrix: new RunMatrix(cells, job.runs, matrix), draws: new Float64Array(draws) } : {}),
       };
     },
     async terminate(): Promise<void> {

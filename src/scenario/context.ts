@@ -3,9 +3,10 @@
  * horizon and a way to read files. Everything is injectable so tests can use small fixtures and
  * in-memory files; `resolveContext` fills the gaps with the real levers and catalog.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { IndicatorRecord } from '../catalog/types.js';
 import type { ParamRecord } from '../params/types.js';
+import { readRegularFile } from '../util/input-file.js';
 
 /** The baseline year: t0 of every run; the first year a schedule or target may name. */
 export const BASE_YEAR = 2010;
@@ -39,6 +40,12 @@ export interface ScenarioContext {
   /** Paths in messages are shown relative to this directory (default: process.cwd()). */
   readonly cwd?: string;
   readonly fs?: FileAccess;
+  /**
+   * Scenarios a bare id (`plan`, in `extends` or as a file argument) resolves to when no file of
+   * that name is found: id → absolute file. Default: the package's bundled scenarios, or none when
+   * `fs` is given (in-memory files stay self-contained).
+   */
+  readonly bundled?: ReadonlyMap<string, string>;
 }
 
 export interface FullContext {
@@ -49,10 +56,12 @@ export interface FullContext {
   readonly until: number;
   readonly cwd: string;
   readonly fs: FileAccess;
+  readonly bundled: ReadonlyMap<string, string>;
 }
 
 export const nodeFileAccess: FileAccess = {
-  read: (p) => readFileSync(p),
+  // Regular files only, of bounded size: never a device or a FIFO (src/limits.ts).
+  read: (p) => readRegularFile(p),
   exists: (p) => existsSync(p),
   list: (dir) => {
     try {
@@ -66,7 +75,7 @@ export const nodeFileAccess: FileAccess = {
 /** Completes a context with explicit defaults (the real modules are supplied by the caller). */
 export function completeContext(
   ctx: ScenarioContext,
-  defaults: { params: readonly ParamRecord[]; indicators: IndicatorLookup },
+  defaults: { params: readonly ParamRecord[]; indicators: IndicatorLookup; bundled?: ReadonlyMap<string, string> },
 ): FullContext {
   const params = ctx.params ?? defaults.params;
   return {
@@ -77,5 +86,6 @@ export function completeContext(
     until: ctx.until ?? DEFAULT_UNTIL,
     cwd: ctx.cwd ?? process.cwd(),
     fs: ctx.fs ?? nodeFileAccess,
+    bundled: ctx.bundled ?? (ctx.fs ? new Map() : (defaults.bundled ?? new Map())),
   };
 }

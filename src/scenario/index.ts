@@ -3,18 +3,21 @@
  * `extends` resolved and parameters merged along the chain.
  *
  * @example
- *   const plan = loadScenario('scenarios/plan.yaml');           // throws InputError listing every problem
+ *   const plan = loadScenario('plan');                           // a bundled scenario, by id
+ *   const mine = loadScenario('scenarios/plan.yaml');           // throws InputError listing every problem
  *   const [a, b] = loadScenarios(['scenarios/trend.yaml', 'scenarios/plan.yaml'], { until: 2020 });
  *   const checks = checkScenarios(['my.yaml']);                   // never throws for bad input
  */
 import { catalog, findIndicator } from '../catalog/index.js';
 import { params } from '../params/index.js';
 import { completeContext, type FullContext, type IndicatorLookup, type ScenarioContext } from './context.js';
+import { bundledScenarios } from './bundled.js';
 import { ScenarioLoader, type ScenarioCheck } from './load.js';
 import type { ResolvedScenario } from './types.js';
 
 export type * from './types.js';
 export { BASE_YEAR, DEFAULT_UNTIL } from './context.js';
+export { bundledScenarios, BUNDLED_SCENARIOS_DIR, type BundledScenario } from './bundled.js';
 export type { FileAccess, IndicatorInfo, IndicatorLookup, ScenarioContext } from './context.js';
 export type { ScenarioCheck, ScenarioProblem } from './load.js';
 export { formatPath } from './load.js';
@@ -28,9 +31,11 @@ export function catalogIndicators(): IndicatorLookup {
   return catalogLookup;
 }
 
-/** Fills a context with the real levers (src/params) and indicators (src/catalog). */
+const bundledById = new Map(bundledScenarios.map((s) => [s.id, s.file]));
+
+/** Fills a context with the real levers (src/params), indicators (src/catalog) and bundled scenarios. */
 export function scenarioContext(ctx: ScenarioContext = {}): FullContext {
-  return completeContext(ctx, { params, indicators: ctx.indicators ?? catalogIndicators() });
+  return completeContext(ctx, { params, indicators: ctx.indicators ?? catalogIndicators(), bundled: bundledById });
 }
 
 /** Checks each file (and what it extends); returns one result per file and never throws for bad input. */

@@ -9,12 +9,13 @@ import { InputError, type InputProblem } from '../errors.js';
 import type { ParamValue } from '../params/types.js';
 import type { FullContext } from './context.js';
 import { mergeOverride } from './merge.js';
-import { messages } from './messages.js';
+import { messages, show } from './messages.js';
 import { suggestIds } from '../util/suggest.js';
-import { parseSource, type ParsedSource, type PathSegment, type SourceFormat } from './source.js';
+import { LIMITS } from '../limits.js';
+import { parseSourceBytes, type ParsedSource, type PathSegment, readFailure, type SourceFormat } from './source.js';
 import { toTarget } from './targets.js';
 import type { DistributionSpec, ResolvedScenario, ScenarioFile, ScenarioSourceFile } from './types.js';
-import { validateScenarioData } from './validate.js';
+import { SCENARIO_ID_PATTERN, validateScenarioData } from './validate.js';
 
 /** An InputProblem that also carries where in the file it is (1-based). */
 export interface ScenarioProblem extends InputProblem {
@@ -32,6 +33,16 @@ export interface ScenarioCheck {
 }
 
 const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+const hasScenarioExtension = (name: string): boolean => (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+/** A reference that can name a bundled scenario: an id, not a path. */
+const isBareId = (ref: string): boolean => SCENARIO_ID_PATTERN.test(ref);
+
+/** Messages of the lookup by id (the file-level messages are in messages.ts). */
+const lookupMessages = {
+  notFound: (ref: string, lookedFor: readonly string[], bundled: string | null, suggestions: readonly string[]) =>
+    `no scenario ${show(ref)} — looked for ${lookedFor.join(', ')}${bundled ? ` and ${bundled}` : ''}` +
+    `${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`,
+};
 
 /** `targets[2].year`, `parameters.x.2013`. */
 export function formatPath(path: readonly PathSegment[]): string {
@@ -62,10 +73,21 @@ export class ScenarioLoader {
 
   constructor(private readonly ctx: FullContext) {}
 
-  /** Checks one file (and the chain it extends). Never throws for bad input. */
+  /**
+   * Checks one file (and the chain it extends). Never throws for bad input. A name without an
+   * extension (`plan`) is looked up like `extends`: `plan.yaml`, `.yml`, `.json` in the working
+   * directory, then the bundled scenario of that id.
+   */
   check(file: string): ScenarioCheck {
-    const abs = resolve(this.ctx.cwd, file);
-    const { scenario, problems } = this.resolveFile(abs, []);
+    const given = resolve(this.ctx.cwd, file);
+    const lookup = this.lookup(given, file);
+    if (lookup.found === undefined && extname(file) === '' && !this.ctx.fs.exists(given)) {
+      const display = lookup.lookedFor.map((c) => this.display(c));
+      const problem = { file, path: '', message: lookupMessages.notFound(file, display, this.bundledList(), suggestIds(file, [...this.ctx.bundled.keys()])) };
+      return { file, scenario: null, problems: [problem] };
+    }
+    const abs = (extname(file) === '' ? lookup.found : undefined) ?? given;
+    const { scenario, problems } = this.resolveFile(abs);
     return { file: this.display(abs), scenario, problems: dedupe(problems) };
   }
 
@@ -105,18 +127,15 @@ export class ScenarioLoader {
     if (!(SCENARIO_EXTENSIONS as readonly string[]).includes(ext)) {
       return { ...empty, problems: [{ file: display, path: '', message: messages.unsupportedExtension(ext || basename(abs)) }] };
     }
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
       bytes = this.ctx.fs.read(abs);
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : err instanceof Error ? err.message : String(err);
-      return { ...empty, problems: [{ file: display, path: '', message: messages.unreadable(reason) }] };
+      return { ...empty, problems: [{ file: display, path: '', message: readFailure(err) }] };
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     const format: SourceFormat = ext === '.json' ? 'json' : 'yaml';
-    const parsed = parseSource(text, format);
+    const parsed = parseSourceBytes(bytes, format);
     if (parsed.syntaxErrors.length > 0) {
       const problems = parsed.syntaxErrors.map((e): ScenarioProblem =>
         e.position
@@ -148,61 +167,99 @@ export class ScenarioLoader {
       : { file: record.display, path: p, message };
   }
 
-  /** Where `extends: ref` points: candidate paths in lookup order. */
-  private candidates(fromAbs: string, ref: string): string[] {
-    const dir = dirname(fromAbs);
-    const base = resolve(dir, ref);
-    return (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(ref).toLowerCase())
-      ? [base]
-      : SCENARIO_EXTENSIONS.map((e) => `${base}${e}`);
+  /**
+   * Where a reference points: `base` as given when it ends in a scenario extension, else
+   * `base.yaml`, `base.yml`, `base.json`, then — for a bare id — the bundled scenario of that id.
+   * `found` is the first that exists; `lookedFor` the files tried (the bundled one not included).
+   */
+  private lookup(base: string, ref: string): { found: string | undefined; lookedFor: string[] } {
+    const lookedFor = hasScenarioExtension(ref) ? [base] : SCENARIO_EXTENSIONS.map((e) => `${base}${e}`);
+    const found = lookedFor.find((c) => this.ctx.fs.exists(c)) ?? (isBareId(ref) ? this.ctx.bundled.get(ref) : undefined);
+    return { found, lookedFor };
   }
 
-  private resolveFile(abs: string, stack: readonly string[]): Resolution {
+  /** "the bundled scenarios (trend, plan, …)", for messages; null when there are none. */
+  private bundledList(): string | null {
+    return this.ctx.bundled.size > 0 ? `the bundled scenarios (${[...this.ctx.bundled.keys()].join(', ')})` : null;
+  }
+
+  /** The file `record` extends (a sibling file, or a bundled scenario), or the problem with its `extends`. */
+  private findParent(record: FileRecord, ref: string): { found: string } | { problem: ScenarioProblem } {
+    const { found, lookedFor } = this.lookup(resolve(dirname(record.abs), ref), ref);
+    if (found !== undefined) return { found };
+    const dir = dirname(lookedFor[0] ?? record.abs);
+    const siblings = this.ctx.fs
+      .list(dir)
+      .filter((n) => hasScenarioExtension(n))
+      .map((n) => basename(n, extname(n)))
+      .filter((n) => n !== 'scenario.schema');
+    const bundled = this.bundledList();
+    const shown = [...lookedFor.map((c) => this.display(c)), ...(bundled && isBareId(ref) ? [bundled] : [])];
+    const known = [...new Set([...siblings, ...this.ctx.bundled.keys()])];
+    return { problem: this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, suggestIds(basename(ref), known))) };
+  }
+
+  /**
+   * Resolves `abs` and the chain it extends without recursion: first the chain is followed up to
+   * a file without `extends` (or one resolved before, or a missing, circular or too long link),
+   * then the files are resolved from the top down, each merged onto its parent.
+   */
+  private resolveFile(abs: string): Resolution {
     const done = this.resolutions.get(abs);
     if (done) return done;
-    const record = this.read(abs);
-    const problems: ScenarioProblem[] = [...record.problems];
-    let parent: ResolvedScenario | null = null;
-    let parentFailed = false;
-
-    if (record.rawExtends !== null) {
-      const ref = record.rawExtends;
-      const lookedFor = this.candidates(abs, ref);
-      const found = lookedFor.find((c) => this.ctx.fs.exists(c));
-      if (found === undefined) {
-        const dir = dirname(lookedFor[0] ?? abs);
-        const siblings = this.ctx.fs
-          .list(dir)
-          .filter((n) => (SCENARIO_EXTENSIONS as readonly string[]).includes(extname(n).toLowerCase()))
-          .map((n) => basename(n, extname(n)))
-          .filter((n) => n !== 'scenario.schema');
-        const shown = lookedFor.map((c) => this.display(c));
-        problems.push(this.problemAt(record, ['extends'], messages.extendsNotFound(ref, shown, suggestIds(basename(ref), siblings))));
-        parentFailed = true;
-      } else if (found === abs || stack.includes(found)) {
-        const from = found === abs ? [abs] : stack.slice(stack.indexOf(found)).concat(abs);
-        const names = [...from, found].map((f) => this.nameOf(f));
-        problems.push(this.problemAt(record, ['extends'], messages.extendsCircular(names)));
-        parentFailed = true;
-      } else {
-        const sub = this.resolveFile(found, [...stack, abs]);
-        problems.push(...sub.problems);
-        parent = sub.scenario;
-        parentFailed = parent === null;
+    const chain: string[] = []; // abs first, then its parent, …
+    let top: Resolution | null = null; // the resolution above the chain's last file, when known
+    let topProblem: ScenarioProblem | null = null; // what is wrong with the last file's extends
+    for (let current = abs; ; ) {
+      chain.push(current);
+      const record = this.read(current);
+      if (record.rawExtends === null) break;
+      const parent = this.findParent(record, record.rawExtends);
+      if ('problem' in parent) {
+        topProblem = parent.problem;
+        break;
       }
+      const loop = chain.indexOf(parent.found);
+      if (loop >= 0) {
+        const names = [...chain.slice(loop), parent.found].map((f) => this.nameOf(f));
+        topProblem = this.problemAt(record, ['extends'], messages.extendsCircular(names));
+        break;
+      }
+      if (chain.length >= LIMITS.extendsDepth.value) {
+        // Only the file asked for is judged: the files part-way up may have short enough chains.
+        const problem = this.problemAt(this.read(abs), ['extends'], messages.extendsTooDeep(chain.map((f) => this.nameOf(f))));
+        return { scenario: null, problems: [problem] };
+      }
+      top = this.resolutions.get(parent.found) ?? null;
+      if (top) break;
+      current = parent.found;
     }
+    let result: Resolution = top ?? { scenario: null, problems: [] };
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const file = chain[i] as string;
+      const parent = i === chain.length - 1 ? top : result;
+      result = this.resolveOne(this.read(file), parent, i === chain.length - 1 ? topProblem : null);
+      this.resolutions.set(file, result);
+    }
+    return result;
+  }
+
+  /** One file merged onto its parent's resolution (null: it extends nothing). */
+  private resolveOne(record: FileRecord, parent: Resolution | null, extendsProblem: ScenarioProblem | null): Resolution {
+    const problems: ScenarioProblem[] = [...record.problems];
+    if (extendsProblem) problems.push(extendsProblem);
+    if (parent) problems.push(...parent.problems);
+    const parentFailed = extendsProblem !== null || (parent !== null && parent.scenario === null);
 
     // Own problems in file order (the extends problem joins them), the parent's after.
     const own = byPosition(problems.filter((p) => p.file === record.display));
     problems.splice(0, problems.length, ...own, ...problems.filter((p) => p.file !== record.display));
     let scenario: ResolvedScenario | null = null;
     if (problems.length === 0 && !parentFailed && record.file && record.hash !== null) {
-      scenario = this.merge(record, record.file, record.hash, parent);
+      scenario = this.merge(record, record.file, record.hash, parent?.scenario ?? null);
       problems.push(...this.checkMerged(record, record.file, scenario));
     }
-    const result: Resolution = problems.length > 0 ? { scenario: null, problems: dedupe(problems) } : { scenario, problems: [] };
-    this.resolutions.set(abs, result);
-    return result;
+    return problems.length > 0 ? { scenario: null, problems: dedupe(problems) } : { scenario, problems: [] };
   }
 
   /** Problems that only show once the chain is merged. */

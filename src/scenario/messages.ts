@@ -2,16 +2,13 @@
  * Every text a user sees when a scenario file is wrong, in one place. Each message names the bad
  * value and says what was expected; the file and field path are added by the caller.
  */
+import { formatLimit, LIMITS } from '../limits.js';
+import { quote, safeText } from '../util/quote.js';
 
-/** A value as it appears in a message: strings quoted, other values as compact JSON. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : String(value);
-  const json = JSON.stringify(value);
-  if (json === undefined) return String(value);
-  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
-}
+/** A value as it appears in a message: quoted, control characters escaped, long values cut (util/quote). */
+export const show = (value: unknown): string => quote(value);
+
+const safeName = (name: string): string => safeText(name, 40);
 
 const didYouMean = (candidates: readonly string[]): string =>
   candidates.length ? ` — did you mean ${candidates.join(', ')}?` : '';
@@ -25,6 +22,22 @@ export const range = (min: number, max: number, unit?: string): string =>
 export const messages = {
   // --- reading -----------------------------------------------------------------------------
   unreadable: (reason: string) => `cannot read the file: ${reason}`,
+  yamlVersion: (version: string) =>
+    `the file declares %YAML ${version}; scenario files are read as YAML 1.2 (core schema) — expected no %YAML directive, or %YAML 1.2`,
+  multipleDocuments: () => 'the file holds more than one YAML document (a second ---) — expected one scenario per file',
+  tagNotAllowed: (tag: string) =>
+    `YAML tag ${show(tag.replace(/^tag:yaml\.org,2002:/, '!!'))} is not supported — scenario files use plain YAML 1.2 values only (remove the tag)`,
+  mergeKey: () => "merge keys (<<) are not supported — write the fields out, or use an alias (*name) for a whole value",
+  keyNotScalar: () => 'a key must be plain text, not a mapping or a list',
+  keyTooLong: (length: number) => `a key of ${length.toLocaleString('en-US')} characters — keys may be at most ${formatLimit('keyLength')}`,
+  stringTooLong: (length: number) => `a text of ${length.toLocaleString('en-US')} characters — texts may be at most ${formatLimit('stringLength')}`,
+  tooDeep: () => `mappings and lists are nested more than ${formatLimit('nestingDepth')} deep — scenario files need at most 4`,
+  tooManyAliases: (count: number) => `the file uses ${count.toLocaleString('en-US')} aliases (*name) — at most ${formatLimit('aliases')} are allowed`,
+  aliasCycle: (name: string) => `alias *${safeName(name)} refers to a value that contains the alias itself`,
+  aliasUnknown: (name: string) => `alias *${safeName(name)} refers to no anchor &${safeName(name)} defined before it`,
+  tooManyValues: () => `the file expands to more than ${formatLimit('expandedValues')} once its aliases are resolved`,
+  controlCharacter: (code: number) =>
+    `the text contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')} — expected printable text (line breaks and tabs are allowed)`,
   unsupportedExtension: (ext: string) =>
     `unsupported file type ${show(ext)} — expected a scenario file ending in .yaml, .yml or .json`,
   yamlSyntax: (reason: string) => `YAML syntax error: ${reason}`,
@@ -40,7 +53,7 @@ export const messages = {
     `unknown field ${show(field)}${didYouMean(suggestions)}${suggestions.length ? '' : ` — expected one of ${list(allowed)}`}`,
   badId: (value: unknown) =>
     `id ${show(value)} is not valid — expected lowercase letters, digits and single hyphens, e.g. 'hukou-first'`,
-  duplicateId: (id: string, otherFile: string) => `scenario id ${show(id)} is also used by ${otherFile} — ids must be unique`,
+  duplicateId: (id: string, otherFile: string) => `scenario id ${show(id)} is also used by ${safeText(otherFile, 200)} — ids must be unique`,
 
   // --- levers -------------------------------------------------------------------------------
   unknownLever: (id: string, suggestions: readonly string[]) =>
@@ -80,13 +93,15 @@ export const messages = {
     `lever ${lever} is set here but keeps the distribution inherited from ${parent} (${show(dist)}); in Monte Carlo runs its draws would replace this value — expected a distribution of its own under uncertainty.${lever}`,
 
   // --- Monte Carlo ---------------------------------------------------------------------------
-  runsInvalid: (value: unknown) => `runs ${show(value)} is not valid — expected an integer ≥ 1`,
-  seedInvalid: (value: unknown) => `seed ${show(value)} is not valid — expected a non-negative integer`,
+  runsInvalid: (value: unknown) => `runs ${show(value)} is not valid — expected an integer from 1 to ${LIMITS.runs.value.toLocaleString('en-US')}`,
+  seedInvalid: (value: unknown) => `seed ${show(value)} is not valid — expected an integer from 0 to ${formatLimit('seed')}`,
 
   // --- extends -------------------------------------------------------------------------------
   extendsNotFound: (ref: string, lookedFor: readonly string[], suggestions: readonly string[]) =>
-    `extends ${show(ref)}: no scenario file found — looked for ${list(lookedFor)}${didYouMean(suggestions)}`,
-  extendsCircular: (chain: readonly string[]) => `circular extends: ${chain.join(' → ')}`,
+    `extends ${show(ref)}: no scenario file found — looked for ${lookedFor.map((f) => safeText(f, 200)).join(', ')}${didYouMean(suggestions)}`,
+  extendsCircular: (chain: readonly string[]) => `circular extends: ${chain.map((c) => safeName(c)).join(' → ')}`,
+  extendsTooDeep: (chain: readonly string[]) =>
+    `the extends chain is longer than ${formatLimit('extendsDepth')} (${chain.slice(0, 3).map((c) => safeName(c)).join(' → ')} → …) — expected a shorter chain`,
 
   // --- targets -------------------------------------------------------------------------------
   unknownIndicator: (id: string, suggestions: readonly string[]) =>

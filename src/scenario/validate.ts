@@ -3,6 +3,7 @@
  * indicators and horizon. Every problem is collected; nothing stops at the first one. Problems are
  * local (a field path and a message); the loader adds the file and the line.
  */
+import { LIMITS } from '../limits.js';
 import type { ParamRecord } from '../params/types.js';
 import type { FullContext } from './context.js';
 import { messages } from './messages.js';
@@ -52,6 +53,10 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isYear = (v: unknown): v is number => isNum(v) && Number.isInteger(v);
+
+/** C0 controls except tab and line feed, DEL and the C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 const TEXT_EXPECTED = "a bilingual text {zh: '…', en: '…'}";
 
@@ -114,6 +119,11 @@ function checkText(value: unknown, path: readonly PathSegment[], report: Report)
     const v = value[lang];
     if (v === undefined) report([...path, lang], messages.missingField(lang, `a non-empty ${lang === 'zh' ? 'Chinese' : 'English'} text`));
     else if (typeof v !== 'string' || v.trim() === '') report([...path, lang], messages.wrongType(v, 'a non-empty text'));
+    else {
+      // Texts are printed in tables and briefings: a control character could rewrite a terminal.
+      const control = CONTROL_CHARACTER.exec(v);
+      if (control) report([...path, lang], messages.controlCharacter(control[0].charCodeAt(0)));
+    }
   }
   checkUnknownFields(value, ['zh', 'en'], path, report);
 }
@@ -314,7 +324,7 @@ function checkMonteCarlo(value: unknown, report: Report): void {
   }
   checkUnknownFields(value, ['runs', 'seed'], path, report);
   if (value.runs === undefined) report([...path, 'runs'], messages.missingField('runs', 'an integer ≥ 1'));
-  else if (!isNum(value.runs) || !Number.isInteger(value.runs) || value.runs < 1) report([...path, 'runs'], messages.runsInvalid(value.runs));
+  else if (!isNum(value.runs) || !Number.isInteger(value.runs) || value.runs < 1 || value.runs > LIMITS.runs.value) report([...path, 'runs'], messages.runsInvalid(value.runs));
   if (value.seed === undefined) report([...path, 'seed'], messages.missingField('seed', 'a non-negative integer'));
   else if (!isNum(value.seed) || !Number.isSafeInteger(value.seed) || value.seed < 0) report([...path, 'seed'], messages.seedInvalid(value.seed));
 }

@@ -39,13 +39,37 @@ export function roundNumber(value: number): number | null {
   return rounded === 0 ? 0 : rounded;
 }
 
-/** Parses RFC 4180 text (BOM optional) into rows of strings; for tests and round trips. */
-export function parseCsv(text: string): string[][] {
+/** One record of a CSV file: its fields and the 1-based line it starts on. */
+export interface CsvRecord {
+  readonly fields: string[];
+  readonly line: number;
+}
+
+export interface CsvRecords {
+  readonly records: CsvRecord[];
+  /** Line of a quoted field that is never closed (it swallows the rest of the file), else null. */
+  readonly unclosedQuoteLine: number | null;
+}
+
+/**
+ * Parses RFC 4180 text (BOM optional) into records with the line each starts on, so that a
+ * validator can name the line of a bad field even when quoted fields span lines.
+ */
+export function parseCsvRecords(text: string): CsvRecords {
   const src = text.startsWith(UTF8_BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
+  const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  let quoteLine = 0;
+  const endRecord = (): void => {
+    row.push(field);
+    records.push({ fields: row, line: recordLine });
+    row = [];
+    field = '';
+  };
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
     if (quoted) {
@@ -53,22 +77,28 @@ export function parseCsv(text: string): string[][] {
         field += '"';
         i++;
       } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+      else {
+        if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++;
+        field += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === ',') {
       row.push(field);
       field = '';
     } else if (ch === '\r' || ch === '\n') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
+      endRecord();
+      line++;
+      recordLine = line;
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  if (field !== '' || row.length > 0 || quoted) endRecord();
+  return { records, unclosedQuoteLine: quoted ? quoteLine : null };
+}
+
+/** Parses RFC 4180 text (BOM optional) into rows of strings; for tests and round trips. */
+export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).records.map((r) => r.fields);
 }

@@ -11,8 +11,8 @@ import {
 } from '../../src/charts/index.js';
 import { footnoteText } from '../../src/charts/compose.js';
 import { displayUnit, t } from '../../src/charts/i18n.js';
-import { estimateTextWidth, wrapText } from '../../src/charts/text-width.js';
-import { formatNumber } from '../../src/charts/data.js';
+import { abbreviate, breakUnits, fitLines, textWidth, wrapBalanced, wrapText } from '../../src/charts/text-width.js';
+import { centralNote, formatNumber, hasVisibleSpread, percentileSeries } from '../../src/charts/data.js';
 import { InputError } from '../../src/errors.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { tornadoInput } from './cases.js';
@@ -33,8 +33,35 @@ describe('scenarioComparison', () => {
     expect(series.find((v) => v.scenario === '规划方案' && v.year === 2015)?.value).toBeCloseTo(79, 10);
     const baseline = ((layers[0] as Json).data as { values: { year: number; text: string }[] }).values;
     expect(baseline).toEqual([{ year: 2010, text: '基期 2010：100' }]);
-    const target = ((layers[2] as Json).data as { values: { year: number; value: number; text: string }[] }).values;
-    expect(target).toEqual([{ year: 2015, value: 80, text: '目标：市级直接审批项目五年内减少20%（80）' }]);
+    const target = ((layers[2] as Json).data as { values: { year: number; value: number; lines: string[] }[] }).values;
+    expect(target).toEqual([{ year: 2015, value: 80, lines: ['目标：市级直接审批项目五年内减少20%（80）'] }]);
+  });
+
+  it('wraps a long target label onto lines within the plot, lifted above the level, with a halo', () => {
+    const narrow = scenarioComparison(fixtureResults, { indicator: 'administration.approval-items', labels, lang: 'en', size: { width: 280, height: 300 } });
+    const plotWidth = body(narrow).width as number;
+    const targetLayer = (body(narrow).layer as Json[])[2] as Json;
+    const target = (targetLayer.data as { values: { lines: string[] }[] }).values[0];
+    expect(target?.lines.join(' ')).toBe('Target: City-level direct approvals –20 % in five years (80)');
+    expect(target?.lines).toHaveLength(2);
+    for (const line of target?.lines ?? []) expect(textWidth(line, 10)).toBeLessThanOrEqual(plotWidth - 8);
+    const texts = (targetLayer.layer as Json[]).filter((l) => (l.mark as Json).type === 'text');
+    // Per line count one halo (white stroke) and one text layer; two-line labels start one line higher.
+    expect(texts.map((l) => [(l.mark as Json).stroke ?? null, (l.mark as Json).dy])).toEqual([
+      ['#FFFFFF', -3],
+      [null, -3],
+      ['#FFFFFF', -15],
+      [null, -15],
+    ]);
+  });
+
+  it('says in the subtitle when lines are Monte Carlo medians', () => {
+    const mixed = scenarioComparison([fixtureResults[0]!, fixtureMonteCarlo], { indicator: 'urbanisation.rate', labels, lang: 'en' });
+    expect(((mixed as unknown as Json).title as Json).subtitle).toBe('Projections by scenario, 2010–2015; medians of 1000 Monte Carlo runs; Trend (no new reform): deterministic');
+    // The smaller group is named.
+    expect(centralNote([...fixtureResults.slice(0, 3), fixtureMonteCarlo], 'en')).toBe('Plan as written: medians of 1000 Monte Carlo runs; the others deterministic');
+    expect(centralNote([fixtureMonteCarlo], 'zh')).toBe('蒙特卡洛模拟1000次的中位数');
+    expect(centralNote(fixtureResults, 'en')).toBe('');
   });
 
   it('puts the unit in the y-axis title and cites the plan line, scenarios and version in the footnote', () => {
@@ -73,6 +100,15 @@ describe('fan', () => {
     expect(footnote(spec).join('')).toContain('随机种子2011，模拟1000次');
   });
 
+  it('says so when the runs hardly differ (the bands would be hairlines)', () => {
+    const flat = { ...fixtureMonteCarlo, rows: fixtureMonteCarlo.rows.map((r) => (r.statistic === 'value' || r.statistic === 'mean' ? r : { ...r, value: fixtureMonteCarlo.rows.find((x) => x.output === r.output && x.year === r.year && x.statistic === 'p50')?.value ?? r.value })) };
+    const rows = (m: typeof fixtureMonteCarlo) => percentileSeries(m, 'urbanisation.rate');
+    expect(hasVisibleSpread(rows(fixtureMonteCarlo))).toBe(true);
+    expect(hasVisibleSpread(rows(flat))).toBe(false);
+    const spec = fan([flat], { indicator: 'urbanisation.rate', labels, lang: 'en' });
+    expect([((spec as unknown as Json).title as Json).subtitle].flat().join(' ')).toBe('Monte Carlo, 1000 runs: median with 50% and 90% ranges; the runs hardly differ: no uncertain lever moves this indicator in this scenario');
+  });
+
   it('refuses a deterministic result with a message that says how to get percentiles', () => {
     expect(() => fan(fixtureResults, { indicator: 'urbanisation.rate', labels, scenario: 'plan' })).toThrow(/needs Monte Carlo results.*--runs N/);
   });
@@ -84,14 +120,26 @@ describe('attainmentDashboard', () => {
     const spec = attainmentDashboard(results, { labels });
     const cells = (body(spec).data as { values: Json[] }).values;
     expect(cells).toHaveLength(2 * 5);
-    expect(cells.find((c) => c.scenario === '蒙特卡洛' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展顺利', text: '顺利 62%', ink: '#FFFFFF' });
-    expect(cells.find((c) => c.scenario === '趋势（无新改革）' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展不足', text: '不足', ink: '#000000' });
+    expect(cells.find((c) => c.scenario === '蒙特卡洛' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展顺利', lines: ['顺利 62%'], ink: '#FFFFFF' });
+    expect(cells.find((c) => c.scenario === '趋势（无新改革）' && String(c.target).startsWith('市级直接审批'))).toMatchObject({ cls: '进展不足', lines: ['不足'], ink: '#000000' });
+  });
+
+  it('puts a shared target year in the subtitle, and splits cells onto two lines when one-line cells leave the labels too little room', () => {
+    const results = [...fixtureResults, { ...fixtureMonteCarlo, scenario: { id: 'mc', title: { zh: '蒙特卡洛', en: 'MC' } } }];
+    const en = attainmentDashboard(results, { labels, lang: 'en', size: 'half' });
+    expect(((en as unknown as Json).title as Json).subtitle).toBe('Targets for 2015; percentages: share of Monte Carlo runs meeting the target');
+    const cells = (body(en).data as { values: Json[] }).values;
+    expect(cells.find((c) => c.scenario === 'MC' && c.cls === 'On track')?.lines).toEqual(['on track', '62%']);
+    const zh = attainmentDashboard(results, { labels, lang: 'zh', size: 'full' });
+    expect((body(zh).data as { values: Json[] }).values.find((c) => c.scenario === '蒙特卡洛' && c.cls === '进展顺利')?.lines).toEqual(['顺利 62%']);
   });
 
   it('keeps only the requested targets, in the requested order', () => {
     const spec = attainmentDashboard(fixtureResults, { labels, targets: ['milestone.city-car-reform', 'administration.approval-items.-20pct'] });
     const y = ((body(spec).layer as Json[])[0]?.encoding as Json).y as { sort: string[] };
-    expect(y.sort).toEqual(['完成市级机关公车改革（2015）', '市级直接审批项目五年内减少20%（2015）']);
+    expect(y.sort).toEqual(['milestone.city-car-reform|2015', 'administration.approval-items.-20pct|2015']);
+    const rowLabels = ((body(spec).layer as Json[]).find((l) => Array.isArray((l.data as { values?: unknown } | undefined)?.values) && 'layer' in l)?.data as { values: Json[] }).values;
+    expect(rowLabels.map((r) => r.lines)).toEqual([['完成市级机关公车改革'], ['市级直接审批项目五年内减少20%']]);
   });
 });
 
@@ -135,34 +183,62 @@ describe('smallMultiples', () => {
   it('one panel per indicator with data, titled with its unit, independent y scales', () => {
     const spec = smallMultiples(fixtureResults, { indicators: ['urbanisation.rate', 'not.there', 'urbanisation.hukou-gap'], labels, lang: 'en' });
     const b = body(spec);
-    expect((b.facet as { sort: string[] }).sort).toEqual(['\nUrbanisation rate (residents) (%)', 'Gap between urbanisation and hukou rates\n(percentage points)']);
-    expect(b.resolve).toEqual({ scale: { y: 'independent' } });
+    expect((b.facet as { sort: string[] }).sort).toEqual(['\nUrbanisation rate (residents) (%)', 'Gap between urbanisation and\nhukou rates (percentage points)']);
+    expect(b.resolve).toEqual({ scale: { y: 'independent' }, axis: { x: 'independent' } });
   });
 });
 
 describe('text width and wrapping', () => {
-  it('counts CJK ideographs and full-width punctuation as exactly 1 em', () => {
-    expect(estimateTextWidth('城镇化率', 10)).toBe(40);
-    expect(estimateTextWidth('（％）', 12)).toBe(36);
-    expect(estimateTextWidth('Ab 1', 10)).toBeCloseTo(10 * (0.55 + 0.66 + 0.26 + 0.57), 10);
+  it('measures in the chart face: CJK ideographs and full-width forms are exactly 1 em', () => {
+    expect(textWidth('城镇化率', 10)).toBe(40);
+    expect(textWidth('（％）', 12)).toBe(36);
   });
 
-  it('wraps within the width (unless a single unit is wider) and loses no characters', () => {
+  it('shapes Latin text as the renderer does: proportional, kerned, bold wider', () => {
+    expect(textWidth('m', 10)).toBeGreaterThan(2 * textWidth('i', 10));
+    // "To" is kerned tighter than its two letters set apart.
+    expect(textWidth('To', 10)).toBeLessThan(textWidth('T', 10) + textWidth('o', 10) - 0.5);
+    expect(textWidth('met 100%', 10, true)).toBeGreaterThan(textWidth('met 100%', 10));
+    expect(textWidth('met 100%', 20)).toBeCloseTo(2 * textWidth('met 100%', 10), 10);
+  });
+
+  it('wraps within the width (unless a single unit is wider), between Chinese words, and loses no characters', () => {
     const piece = fc.constantFrom('城镇化', '率', 'reform', ' ', '（百分点）', '2015', '，', '《规划》', 'plan', '、');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 40, max: 400 }), (parts, width) => {
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 40, max: 400 }), fc.boolean(), (parts, width, balanced) => {
         const text = parts.join('');
-        const lines = wrapText(text, 10, width);
+        const lines = (balanced ? wrapBalanced : wrapText)(text, 10, width);
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        if (balanced) expect(lines.length).toBe(wrapText(text, 10, width).length);
         lines.forEach((line, i) => {
           // No break before closing or after opening punctuation (the text's own ends excepted).
           if (i > 0) expect(/^[）」》，。、；：]/.test(line)).toBe(false);
           if (i < lines.length - 1) expect(/[（《「“]$/.test(line)).toBe(false);
-          const unitsOnLine = line.split(/(?<=[\u4e00-\u9fff])|\s+/).length;
-          if (unitsOnLine > 2) expect(estimateTextWidth(line, 10)).toBeLessThanOrEqual(width + 1e-9);
+          // Only a line holding one unbreakable unit may be wider than the room.
+          if (textWidth(line, 10) > width) expect(breakUnits(line).filter((u) => u.trim() !== '')).toHaveLength(1);
         });
       }),
     );
+  });
+
+  it('balances lines so a header does not end in a lone character', () => {
+    const width = textWidth('规划如期实', 10) + 1;
+    expect(wrapText('规划如期实施', 10, width)).toEqual(['规划如期', '实施']);
+    expect(wrapBalanced('规划如期实施', 10, width)).toEqual(['规划如期', '实施']);
+    expect(wrapText('户籍改革优先', 10, textWidth('户籍改革优', 10))).toEqual(['户籍改革', '优先']);
+  });
+
+  it('abbreviates to the room with an ellipsis, and says when it did', () => {
+    const long = 'Migrants who work in towns register urban hukou: hukou urbanisation rises';
+    const cut = abbreviate(long, 10, 100);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(textWidth(cut, 10)).toBeLessThanOrEqual(100);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(abbreviate('short', 10, 100)).toBe('short');
+    const two = fitLines(long, 10, 120, 2);
+    expect(two.abbreviated).toBe(true);
+    expect(two.lines).toHaveLength(2);
+    expect(fitLines(long, 10, 200, 2)).toEqual({ lines: wrapBalanced(long, 10, 200), abbreviated: false });
   });
 });
 

@@ -1,5 +1,7 @@
 /**
- * Named chart cases built from the fixture: every kind, used by the spec, snapshot and render tests.
+ * The registry of chart cases: every chart kind, built from the fixture in either language and at
+ * either size. The spec, snapshot, render, text-fit and browser tests all iterate over it, so a new
+ * chart kind is covered everywhere by adding one entry here (see docs/ARCHITECTURE.md).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import {
@@ -14,7 +16,9 @@ import {
   type TornadoInput,
 } from '../../src/charts/index.js';
 import type { Lang } from '../../src/charts/i18n.js';
-import { fixtureLabels, fixtureMonteCarlo, fixtureResults } from './fixture.js';
+import type { SizeName } from '../../src/charts/theme.js';
+import { planTargets } from '../../src/catalog/index.js';
+import { catalogAttainmentResults, fixtureLabels, fixtureMonteCarlo, fixtureResults } from './fixture.js';
 
 export const tornadoInput: TornadoInput = {
   indicator: 'urbanisation.hukou-rate',
@@ -30,59 +34,91 @@ export const tornadoInput: TornadoInput = {
 
 const labels = fixtureLabels;
 const plan = fixtureResults[1];
+const catalogResults = catalogAttainmentResults(planTargets);
 
 export interface ChartCase {
+  /** Chart kind (the builder's name), plus a qualifier when a kind has several cases. */
   readonly kind: string;
   /** Text the chart title must show in each language. */
   readonly title: Readonly<Record<Lang, string>>;
-  readonly build: (lang: Lang) => TopLevelSpec;
+  /** The size the spec and SVG snapshots are taken at; the text-fit test renders both sizes. */
+  readonly size: SizeName;
+  /** Snapshots compare the spec and the rendered SVG (default true; false for data that moves with the catalog). */
+  readonly snapshot?: boolean;
+  readonly build: (lang: Lang, size: SizeName) => TopLevelSpec;
 }
+
+export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
+export const SIZES = ['full', 'half'] as const satisfies readonly SizeName[];
 
 export const chartCases: readonly ChartCase[] = [
   {
     kind: 'scenarioComparison',
     title: { zh: '市级直接审批项目', en: 'City-level direct approval items' },
-    build: (lang) => scenarioComparison(fixtureResults, { indicator: 'administration.approval-items', labels, lang }),
+    size: 'full',
+    build: (lang, size) => scenarioComparison(fixtureResults, { indicator: 'administration.approval-items', labels, lang, size }),
+  },
+  {
+    // A target near the top of the plot, where the baseline label would sit by default.
+    kind: 'scenarioComparison-target',
+    title: { zh: '常住人口城镇化率', en: 'Urbanisation rate (residents)' },
+    size: 'half',
+    build: (lang, size) => scenarioComparison([...fixtureResults, { ...fixtureMonteCarlo, scenario: { id: 'plan-mc', title: { zh: '规划方案（蒙特卡洛）', en: 'Plan (Monte Carlo)' } } }], { indicator: 'urbanisation.rate', labels, lang, size }),
   },
   {
     kind: 'fan',
     title: { zh: '常住人口城镇化率：规划方案', en: 'Urbanisation rate (residents): Plan as written' },
-    build: (lang) => fan([fixtureMonteCarlo], { indicator: 'urbanisation.rate', labels, lang, size: 'half' }),
+    size: 'half',
+    build: (lang, size) => fan([fixtureMonteCarlo], { indicator: 'urbanisation.rate', labels, lang, size }),
   },
   {
     kind: 'attainmentDashboard',
     title: { zh: '目标达成评估', en: 'Target attainment' },
-    build: (lang) => attainmentDashboard([...fixtureResults, { ...fixtureMonteCarlo, scenario: { id: 'plan-mc', title: { zh: '规划方案（蒙特卡洛）', en: 'Plan (Monte Carlo)' } } }], { labels, lang }),
+    size: 'full',
+    build: (lang, size) => attainmentDashboard([...fixtureResults, { ...fixtureMonteCarlo, scenario: { id: 'plan-mc', title: { zh: '规划方案（蒙特卡洛）', en: 'Plan (Monte Carlo)' } } }], { labels, lang, size }),
+  },
+  {
+    kind: 'attainmentDashboard-catalog',
+    title: { zh: '目标达成评估', en: 'Target attainment' },
+    size: 'full',
+    snapshot: false,
+    build: (lang, size) => attainmentDashboard(catalogResults, { labels, lang, size }),
   },
   {
     kind: 'tornado',
     title: { zh: '户籍人口城镇化率（2015年）：各参数的影响', en: 'Hukou urbanisation rate (2015): effect of each lever' },
-    build: (lang) => tornado(tornadoInput, { labels, lang, ...(plan ? { runs: [plan] } : {}) }),
+    size: 'full',
+    build: (lang, size) => tornado(tornadoInput, { labels, lang, size, ...(plan ? { runs: [plan] } : {}) }),
   },
   {
     kind: 'quotaLedger',
     title: { zh: '城乡建设用地增减挂钩指标台账', en: 'Construction-land linkage quota ledger' },
-    build: (lang) => quotaLedger(fixtureResults, { scenario: 'plan', labels, lang }),
+    size: 'full',
+    build: (lang, size) => quotaLedger(fixtureResults, { scenario: 'plan', labels, lang, size }),
   },
   {
     kind: 'hukouChannels',
     title: { zh: '农转非（城镇户籍转换）人数，分渠道', en: 'Conversions to urban hukou, by channel' },
-    build: (lang) => hukouChannels(fixtureResults, { scenario: 'plan', labels, lang, size: 'half' }),
+    size: 'half',
+    build: (lang, size) => hukouChannels(fixtureResults, { scenario: 'plan', labels, lang, size }),
   },
   {
     kind: 'coverage',
     title: { zh: '社会保险参保（覆盖）率，分险种', en: 'Social insurance coverage, by scheme' },
-    build: (lang) => coverage(fixtureResults, { scenario: 'plan', labels, lang }),
+    size: 'full',
+    build: (lang, size) => coverage(fixtureResults, { scenario: 'plan', labels, lang, size }),
   },
   {
     kind: 'smallMultiples',
     title: { zh: '城镇化与户籍', en: 'Urbanisation and hukou' },
-    build: (lang) =>
+    size: 'full',
+    build: (lang, size) =>
       smallMultiples(fixtureResults, {
         indicators: ['urbanisation.rate', 'urbanisation.hukou-rate', 'urbanisation.hukou-gap', 'integration.level', 'insurance.migrant-coverage'],
         domain: 'urbanisation',
         labels,
         lang,
+        size,
       }),
   },
 ];

@@ -52,10 +52,10 @@ describe('hzsim chart end to end', () => {
     const { io, out } = capture(process.cwd());
     const code = await main(['chart', 'comparison', 'scenarios/trend.yaml', 'scenarios/plan.yaml', '--runs', '1', '--indicator', 'urbanisation.hukou-rate', '--format', 'vl.json,svg', '--lang', 'en', '--out', dir], io);
     expect(code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['comparison-urbanisation.hukou-rate.svg', 'comparison-urbanisation.hukou-rate.vl.json']);
-    const spec = JSON.parse(readFileSync(join(dir, 'comparison-urbanisation.hukou-rate.vl.json'), 'utf8'));
+    expect(readdirSync(dir).sort()).toEqual(['.hzsim-output', 'comparison-urbanisation.hukou-rate.en.svg', 'comparison-urbanisation.hukou-rate.en.vl.json']);
+    const spec = JSON.parse(readFileSync(join(dir, 'comparison-urbanisation.hukou-rate.en.vl.json'), 'utf8'));
     expect(spec.title.text).toBe('Hukou urbanisation rate');
-    expect(readFileSync(join(dir, 'comparison-urbanisation.hukou-rate.svg'), 'utf8')).toContain('>Hukou urbanisation rate<');
+    expect(readFileSync(join(dir, 'comparison-urbanisation.hukou-rate.en.svg'), 'utf8')).toContain('>Hukou urbanisation rate<');
     expect(out.join('')).toContain('wrote 2 files');
   });
 

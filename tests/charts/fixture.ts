@@ -175,3 +175,47 @@ const table: Record<string, LabelRecord> = {
 };
 
 export const fixtureLabels = labelsFromTable(table);
+
+/** The bundled scenarios' names, in reading order (their length is what the dashboard must fit). */
+const BUNDLED_NAMES: readonly (readonly [string, { zh: string; en: string }])[] = [
+  ['trend', { zh: '趋势（无新改革）', en: 'Trend (no new reform)' }],
+  ['plan', { zh: '规划如期实施', en: 'The plan as written' }],
+  ['accelerated', { zh: '改革加速', en: 'Accelerated reform' }],
+  ['stalled', { zh: '改革受阻', en: 'Stalled reform' }],
+  ['hukou-first', { zh: '户籍改革优先', en: 'Hukou reform first' }],
+  ['land-first', { zh: '土地改革优先', en: 'Land reform first' }],
+  ['insurance-first', { zh: '社会保障优先', en: 'Social insurance first' }],
+];
+
+/**
+ * Seven scenarios (the first deterministic, the rest Monte Carlo) judged against every target of
+ * the catalog, with its real labels, cycling through every class and probabilities from 0 to 100 %:
+ * the widest cell texts and longest row labels the attainment dashboard meets.
+ */
+export function catalogAttainmentResults(targets: readonly { id: string; kind: AttainmentRow['kind']; year: number; label: { zh: string; en: string } }[]): ScenarioResult[] {
+  const classes: AttainmentRow['class'][] = ['insufficient', 'moderate', 'on-track', 'met', 'not-met', 'moving-away'];
+  const probabilities = [0, 0.33, 1, 0.14, 0.6, 0.86, 0.41];
+  return BUNDLED_NAMES.map(([id, title], s) => ({
+    scenario: { id, title },
+    mode: s === 0 ? 'deterministic' : 'montecarlo',
+    runs: s === 0 ? 1 : 200,
+    seed: s === 0 ? null : 2011,
+    years: YEARS,
+    rows: [],
+    attainment: targets.map((t, k) => ({
+      scenario: id,
+      target: t.id,
+      kind: t.kind,
+      origin: 'plan' as const,
+      indicator: null,
+      year: t.year,
+      label: t.label,
+      projected: null,
+      required: null,
+      gap: null,
+      yearReached: null,
+      class: classes[(s + k) % classes.length] ?? 'met',
+      probability: s === 0 ? null : (probabilities[(s + 2 * k) % probabilities.length] ?? 1),
+    })),
+  }));
+}

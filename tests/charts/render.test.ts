@@ -23,7 +23,7 @@ describe('rendering every chart kind in both languages', () => {
   for (const c of chartCases) {
     for (const lang of ['zh', 'en'] as const) {
       it(`${c.kind} (${lang}): SVG shows the title; PNG is the SVG at ${PNG_SCALE}×`, async () => {
-        const spec = c.build(lang);
+        const spec = c.build(lang, c.size);
         const svg = (await render(spec, 'svg')) as string;
         expect(svg.startsWith('<svg')).toBe(true);
         expect(svg).toContain(`>${escapeXml(c.title[lang])}<`);
@@ -38,7 +38,7 @@ describe('rendering every chart kind in both languages', () => {
 
   it('keeps the charts near their nominal size (no legend or footnote pushing them wide)', async () => {
     for (const c of chartCases) {
-      const svg = (await render(c.build('zh'), 'svg')) as string;
+      const svg = (await render(c.build('zh', c.size), 'svg')) as string;
       // Full width is 680 px; the attainment table and small multiples may run a little wider.
       expect(svgSize(svg).width, c.kind).toBeLessThan(760);
     }
@@ -46,7 +46,7 @@ describe('rendering every chart kind in both languages', () => {
 });
 
 describe('vl.json and HTML', () => {
-  const spec = chartCases[0]?.build('zh') as TopLevelSpec;
+  const spec = chartCases[0]?.build('zh', 'full') as TopLevelSpec;
 
   it('vl.json is the spec itself, data inlined', async () => {
     const text = (await render(spec, 'vl.json')) as string;

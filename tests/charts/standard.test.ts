@@ -36,6 +36,28 @@ describe('standard chart set', () => {
     ]);
   });
 
+  it('gives every chart a caption saying what it shows, never its file name', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const { specs } = standardChartSpecs(results, { labels, lang });
+      for (const s of specs) {
+        expect(s.caption, s.name).toBeDefined();
+        if (/[-.]/.test(s.name)) expect(s.caption, s.name).not.toContain(s.name);
+        expect(s.caption, s.name).not.toMatch(/[a-z]+\.[a-z-]+|quota-ledger|hukou-channels/);
+      }
+      const caption = (name: string): string => specs.find((s) => s.name === name)?.caption ?? '';
+      if (lang === 'en') {
+        expect(caption('comparison-urbanisation.rate')).toBe(
+          'Urbanisation rate (residents) (%) in each scenario, 2010–2015 (one line per scenario). The dashed level is the target (75); the dotted rule marks the 2010 baseline. Plan (MC): medians of 1000 Monte Carlo runs; the others deterministic.',
+        );
+        expect(caption('fan-plan-mc-urbanisation.rate')).toBe(
+          'Urbanisation rate (residents) (%) under Plan (MC): the median of 1000 Monte Carlo runs (line) and the ranges holding the middle 50 % and 90 % of runs (bands).',
+        );
+      } else {
+        expect(caption('attainment')).toBe('各情景对规划各项目标的达成情况（2015年）：颜色与文字为达成类别。百分比为蒙特卡洛模拟中达成目标的比例。');
+      }
+    }
+  });
+
   it('writes every chart in every requested format', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hz-charts-'));
     dirs.push(dir);

@@ -39,9 +39,9 @@ beforeAll(() => {
 describe('hzsim run', () => {
   it('writes the four files with the documented headers; same files → byte-identical outputs', async () => {
     const a = io();
-    expect(await main(['run', 'base.yaml', 'fast.yaml', '--out', 'det-a'], a)).toBe(0);
+    expect(await main(['run', 'base.yaml', 'fast.yaml', '--out', 'det-a', '--lang', 'en'], a)).toBe(0);
     expect(await main(['run', 'base.yaml', 'fast.yaml', '--out', 'det-b'], io())).toBe(0);
-    expect(Object.keys(files('det-a'))).toEqual(['attainment.csv', 'manifest.json', 'results.csv', 'results.json']);
+    expect(Object.keys(files('det-a'))).toEqual(['.hzsim-output', 'attainment.csv', 'manifest.json', 'results.csv', 'results.json']);
     expect(files('det-b')).toEqual(files('det-a'));
     const results = parseCsv(readFileSync(join(dir, 'det-a', 'results.csv'), 'utf8'));
     expect(results[0]).toEqual([...RESULTS_CSV_HEADER]);

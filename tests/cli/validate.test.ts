@@ -32,7 +32,7 @@ describe('hzsim validate', () => {
     const files = readdirSync(join(repo, 'scenarios'))
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => `scenarios/${f}`);
-    const { code, out, err } = await run(repo, 'validate', ...files);
+    const { code, out, err } = await run(repo, 'validate', '--lang', 'en', ...files);
     expect(err).toBe('');
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
@@ -54,14 +54,14 @@ describe('hzsim validate', () => {
         '',
       ].join('\n'),
     });
-    const { code, out, err } = await run(dir, 'validate', 'good.yaml', 'bad.yaml');
+    const { code, out, err } = await run(dir, 'validate', '--lang', 'en', 'good.yaml', 'bad.yaml');
     expect(code).toBe(2);
     expect(out).toBe('ok good.yaml (good; 1 lever set)\n');
     expect(err.split('\n').filter(Boolean)).toEqual([
       'hzsim: 3 problem(s):',
       "bad.yaml: title.en: required field 'en' is missing — expected a non-empty English text (line 2, column 8)",
       `bad.yaml: parameters.${lever.id}: value ${lever.range.max + 1} is outside the range of lever ${lever.id} — expected a number in [${lever.range.min}, ${lever.range.max}] (${lever.unit}) (line 4, column ${lever.id.length + 5})`,
-      'bad.yaml: montecarlo.runs: runs 0 is not valid — expected an integer ≥ 1 (line 5, column 20)',
+      'bad.yaml: montecarlo.runs: runs 0 is not valid — expected an integer from 1 to 1,000,000 (line 5, column 20)',
     ]);
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'good.yaml']);
   });
@@ -79,7 +79,7 @@ describe('hzsim validate', () => {
     expect(missing.err).toContain('no/such.yaml: cannot read the file: no such file');
     const until = await run(repo, 'validate', '--until', '20x5', 'scenarios/plan.yaml');
     expect(until.code).toBe(2);
-    expect(until.err).toContain("<cli>: --until: got '20x5' — expected a year after 2010, e.g. 2020");
+    expect(until.err).toContain("<cli>: --until: got '20x5' — expected a year from 2011 to 2100, e.g. 2020");
   });
 
   it('checks schedule years against --until', async () => {

@@ -55,9 +55,9 @@ describe.each(FORMATS)('round trip through %s', (format) => {
     expect(text).toContain(format === 'vensim' ? 'campaign at year end' : 'campaign_at_year_end');
     const lever = back.levers.find((l) => l.id === 'vaccination');
     expect(lever).toEqual({ id: 'vaccination', unit: '1/year', default: { 2011: 0, 2014: 0.3 }, interpolation: 'linear', range: { min: 0, max: 1 } });
-    const doc = back.spec.subsystems[0]?.vars.find((v) => v.id === 'mix')?.doc;
+    const doc = back.spec?.subsystems[0]?.vars.find((v) => v.id === 'mix')?.doc;
     expect(doc).toBe('mix | with ~ and &#38; in its documentation');
-    expect(back.spec.subsystems[0]).toMatchObject({ id: 'epidemic', name: { zh: '流行病', en: 'Epidemic' }, doc: 'Every feature of the language in one model.\nTwo lines.' });
+    expect(back.spec?.subsystems[0]).toMatchObject({ id: 'epidemic', name: { zh: '流行病', en: 'Epidemic' }, doc: 'Every feature of the language in one model.\nTwo lines.' });
   });
 
   it('is kept as a golden file (review the diff when the writer changes)', async () => {

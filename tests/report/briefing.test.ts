@@ -3,6 +3,9 @@ import { briefingHtml, briefingMarkdown, formatNumber, type BriefingOptions } fr
 import type { ScenarioResult } from '../../src/runner/types.js';
 
 const years = [2010, 2011, 2012, 2013, 2014, 2015];
+/** A chart as Vega writes one, with a clip path referenced by id. */
+const CHART_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="680" height="360" viewBox="0 0 680 360"><defs><clipPath id="clip1"><rect width="10" height="10"/></clipPath></defs><g clip-path="url(#clip1)"><path d="M0,0h10v10h-10Z"/></g></svg>';
 const result = (id: string, final: number, mode: 'deterministic' | 'montecarlo'): ScenarioResult => ({
   scenario: { id, title: { zh: `情景${id}`, en: `Scenario ${id}` } },
   mode,
@@ -10,13 +13,14 @@ const result = (id: string, final: number, mode: 'deterministic' | 'montecarlo')
   seed: mode === 'montecarlo' ? 2011 : null,
   years,
   rows: years.flatMap((year, i) =>
-    (mode === 'montecarlo' ? (['p50', 'mean'] as const) : (['value'] as const)).map((statistic) => ({
+    (mode === 'montecarlo' ? (['p50', 'mean', 'p05', 'p95'] as const) : (['value'] as const)).map((statistic) => ({
       scenario: id,
       output: 'administration.approval-items',
       year,
       statistic,
-      // mean deliberately differs from p50 so the test sees which one the table shows
-      value: statistic === 'mean' ? -1 : 100 + ((final - 100) * i) / 5,
+      // mean deliberately differs from p50 so the test sees which one the table shows; the band
+      // widens by 1 a year either side
+      value: statistic === 'mean' ? -1 : 100 + ((final - 100) * i) / 5 + (statistic === 'p05' ? -i : statistic === 'p95' ? i : 0),
     })),
   ),
   attainment: [
@@ -43,14 +47,32 @@ const options = (lang: 'zh' | 'en'): BriefingOptions => ({
   results: [result('stalled', 95, 'deterministic'), result('accelerated', 76.5, 'montecarlo')],
   labels: { name: (id, l) => (l === 'zh' ? '市级直接审批项目' : `name of ${id}`), unit: () => 'index' },
   headline: ['administration.approval-items'],
-  charts: [{ file: 'charts/a.svg', caption: 'A' }],
+  charts: [{ name: 'comparison-a', caption: 'Approvals in each scenario.', svg: CHART_SVG, png: 'charts/comparison-a.en.png' }],
   version: '9.9.9',
 });
 
 describe('briefing', () => {
-  it('shows the 2010 baseline and each scenario’s 2015 value (median under Monte Carlo)', () => {
+  it('shows the 2010 baseline and each scenario’s 2015 value: the median with its 90 % range under Monte Carlo, said so in a note', () => {
     const md = briefingMarkdown(options('en'));
-    expect(md).toContain('| name of administration.approval-items | index | 100 | 95 | 76.5 |');
+    expect(md).toContain('| name of administration.approval-items | index | 100 | 95 | 76.5 (71.5–81.5) |');
+    expect(md).toContain('*Scenario columns give the values in 2015. For Monte Carlo scenarios the value is the median of the runs, with the range holding the middle 90 % of runs (P5–P95) under it (in brackets).*');
+    expect(briefingMarkdown(options('zh'))).toContain('| 76.5（71.5–81.5） |');
+    // In HTML the range sits under the median, so wide tables still fit an A4 page.
+    expect(briefingHtml(options('en'))).toContain('<td class="num">76.5<br><span class="range">71.5–81.5</span></td>');
+  });
+  it('Markdown shows each chart as its PNG with the caption under it', () => {
+    expect(briefingMarkdown(options('en'))).toContain('![Approvals in each scenario.](charts/comparison-a.en.png)\n\n*Approvals in each scenario.*');
+  });
+  it('HTML stands alone: charts inlined as SVG with scoped ids, nothing loaded from elsewhere, an A4 print stylesheet', () => {
+    const html = briefingHtml(options('en'));
+    expect(html).not.toMatch(/<(img|script|link|iframe)\b/i);
+    expect(html).not.toMatch(/(src|href)="(?!#)/);
+    expect(html).toContain('<div class="chart" data-chart="comparison-a"><svg role="img" aria-label="Approvals in each scenario."');
+    expect(html).toContain('<clipPath id="fig-comparison-a-clip1">');
+    expect(html).toContain('clip-path="url(#fig-comparison-a-clip1)"');
+    expect(html).toContain('<figcaption>Approvals in each scenario.</figcaption>');
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toMatch(/@media print \{[^]*figure, tr \{ break-inside: avoid;/);
   });
   it('lists attainment with class names and probability in the chosen language', () => {
     const zh = briefingMarkdown(options('zh'));
@@ -67,7 +89,7 @@ describe('briefing', () => {
   });
   it('escapes table separators in labels and HTML special characters', () => {
     expect(briefingMarkdown(options('en'))).toContain('Direct approvals −20 % \\| in five years');
-    const html = briefingHtml({ ...options('en'), charts: [{ file: 'x.svg', caption: '<b>&' }] });
+    const html = briefingHtml({ ...options('en'), charts: [{ name: 'x', caption: '<b>&', svg: CHART_SVG, png: 'x.png' }] });
     expect(html).toContain('&lt;b&gt;&amp;');
     expect(html).not.toContain('<b>&');
     expect(html).toContain('<html lang="en">');

@@ -4,18 +4,25 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../errors.js';
 import type { ScenarioResult } from '../../runner/types.js';
-import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
-import { formatNumber, numericTargets, percentileSeries, pickScenario, scenarioName } from '../data.js';
+import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { hasVisibleSpread, numericTargets, percentileSeries, pickScenario, scenarioName } from '../data.js';
 import { chartErrors, t, withUnit } from '../i18n.js';
-import { annotationColour, fanColours, fontSizes } from '../theme.js';
-import { legendWidth, yearX } from './shared.js';
+import { fanColours } from '../theme.js';
+import { fitYTitle, legendLayout, plotAreaWith, targetLayers, yearX } from './shared.js';
 
+/** Options of {@link fan}. */
 export interface FanOptions extends CommonChartOptions {
   readonly indicator: string;
   /** Scenario id; default the first Monte Carlo result. */
   readonly scenario?: string;
 }
 
+/**
+ * Monte Carlo fan of one indicator in one scenario: the median with the P25–P75 and P5–P95 bands,
+ * numeric targets overlaid.
+ *
+ * @throws InputError when the scenario was run deterministically (no percentiles) or lacks the indicator.
+ */
 export function fan(results: readonly ScenarioResult[], options: FanOptions): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
   const result = options.scenario === undefined ? (results.find((r) => r.mode === 'montecarlo') ?? pickScenario(results)) : pickScenario(results, options.scenario);
@@ -30,15 +37,16 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
   const yTitle = withUnit(name, labels.unit(id, lang), lang);
   const series = [t('band90', lang), t('band50', lang), t('median', lang)];
   const legendTitle = scenarioName(result, lang);
-  const area = plotArea(size, 'right', legendWidth(series, legendTitle));
+  const legend = legendLayout(series, legendTitle, size);
+  const { area, title: yAxisTitle } = fitYTitle(yTitle, plotAreaWith(size, legend));
   const x = yearX(years, lang);
   const colour = {
     field: 'series',
     type: 'nominal',
     scale: { domain: series, range: [fanColours.band90, fanColours.band50, fanColours.median] },
-    legend: { title: legendTitle, symbolType: 'square', symbolSize: 140, symbolStrokeWidth: 0 },
+    legend: { title: legendTitle, symbolType: 'square', symbolSize: 140, symbolStrokeWidth: 0, ...legend.props },
   };
-  const y = { type: 'quantitative', title: yTitle, scale: { zero: false } };
+  const y = { type: 'quantitative', title: yAxisTitle, scale: { zero: false } };
   const band90 = rows.map((r) => ({ series: series[0], year: r.year, lo: r.p05, hi: r.p95 }));
   const band50 = rows.map((r) => ({ series: series[1], year: r.year, lo: r.p25, hi: r.p75 }));
   const median = rows.map((r) => ({ series: series[2], year: r.year, value: r.p50 }));
@@ -69,29 +77,11 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
     },
   ];
   const targets = numericTargets([result], id);
-  if (targets.length > 0) {
-    layers.push({
-      data: {
-        values: targets.map((a) => ({
-          year: a.year,
-          value: a.required,
-          text: t('targetLabel', lang, { label: a.label[lang], value: formatNumber(a.required ?? 0, lang) }),
-        })),
-      },
-      layer: [
-        { mark: { type: 'rule', color: annotationColour, strokeDash: [5, 3], strokeWidth: 1 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-        { mark: { type: 'point', shape: 'diamond', size: 110, filled: false, strokeWidth: 2, color: '#000000' }, encoding: { x, y: { field: 'value', type: 'quantitative' } } },
-        {
-          mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: fontSizes.annotation, color: '#000000', limit: area.width - 8 },
-          encoding: { x: { datum: years[0], type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
-        },
-      ],
-    });
-  }
+  if (targets.length > 0) layers.push(targetLayers(targets, x, years[0] ?? result.years[0] ?? 0, area.width, lang));
   return finish({
     body: { width: area.width, height: area.height, layer: layers },
     title: options.title ?? t('fanTitle', lang, { indicator: name, scenario: scenarioName(result, lang) }),
-    subtitle: options.subtitle ?? t('fanSubtitle', lang, { runs: result.runs }),
+    subtitle: options.subtitle ?? [t('fanSubtitle', lang, { runs: result.runs }), hasVisibleSpread(rows) ? '' : t('fanNoSpread', lang)].filter((p) => p !== '').join(t('clauseSeparator', lang)),
     footnote: footnoteText({ results: [result], ids: [id], labels, lang }),
     footnoteWidth: size.width - 20,
     description: `${yTitle}: Monte Carlo median, 50 % and 90 % ranges`,

@@ -4,20 +4,24 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioResult } from '../../runner/types.js';
-import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
-import { centralSeries, pickScenario, requireCentralSeries, scenarioName } from '../data.js';
+import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { centralSeries, pickScenario, requireCentralSeries, scenarioName, scenarioSubtitle } from '../data.js';
 import { t } from '../i18n.js';
 import { seriesColours } from '../theme.js';
-import { legendWidth } from './shared.js';
+import { legendLayout, plotAreaWith } from './shared.js';
 
+/** Model series of the yearly linkage-quota flows (generated, used, traded), in hectares. */
 export const QUOTA_FLOWS = ['land.quota_generated', 'land.quota_used', 'land.quota_traded'] as const;
+/** Model series of the unused linkage-quota balance, in hectares. */
 export const QUOTA_BALANCE = 'land.quota_balance';
 
+/** Options of {@link quotaLedger}. */
 export interface QuotaLedgerOptions extends CommonChartOptions {
   /** Scenario id; default the first result. */
   readonly scenario?: string;
 }
 
+/** The linkage-quota ledger of one scenario: yearly flows as grouped bars, the balance as a line. */
 export function quotaLedger(results: readonly ScenarioResult[], options: QuotaLedgerOptions = {}): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
   const result = pickScenario(results, options.scenario);
@@ -29,13 +33,14 @@ export function quotaLedger(results: readonly ScenarioResult[], options: QuotaLe
   const bars = flows.filter((f) => f.year > firstYear);
   const balance = centralSeries(result, QUOTA_BALANCE).map((p) => ({ series: balanceName, year: p.year, value: p.value }));
   const legendTitle = t('quotaSeries', lang);
-  const area = plotArea(size, 'right', legendWidth(names, legendTitle));
+  const legend = legendLayout(names, legendTitle, size);
+  const area = plotAreaWith(size, legend);
   const x = { field: 'year', type: 'ordinal', title: t('year', lang), axis: { labelAngle: 0 } };
   const colour = {
     field: 'series',
     type: 'nominal',
     scale: { domain: names, range: [seriesColours[0], seriesColours[1], seriesColours[4], '#000000'] },
-    legend: { title: legendTitle, symbolType: 'square', symbolSize: 120 },
+    legend: { title: legendTitle, symbolType: 'square', symbolSize: 120, ...legend.props },
   };
   const y = { field: 'value', type: 'quantitative', title: t('quotaAxis', lang), axis: { format: ',d' } };
   const tooltip = [
@@ -58,7 +63,7 @@ export function quotaLedger(results: readonly ScenarioResult[], options: QuotaLe
   return finish({
     body: { width: area.width, height: area.height, layer: layers },
     title: options.title ?? t('quotaTitle', lang),
-    subtitle: options.subtitle ?? scenarioName(result, lang),
+    subtitle: options.subtitle ?? scenarioSubtitle(result, lang),
     footnote: footnoteText({ results: [result], ids: [...QUOTA_FLOWS, QUOTA_BALANCE, 'land.quota-balance'], labels, lang }),
     footnoteWidth: size.width - 20,
     description: `${t('quotaTitle', lang)}: ${scenarioName(result, lang)}`,

@@ -1,19 +1,33 @@
 /**
  * One indicator over the horizon, one line per scenario; the baseline year marked, the targets on
- * the indicator drawn as a dashed level with a labelled point at the target year.
+ * the indicator drawn as a dashed level with a labelled point at the target year. Lines of Monte
+ * Carlo scenarios are medians, as the subtitle says.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioResult } from '../../runner/types.js';
-import { finish, footnoteText, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
-import { allYears, formatNumber, numericTargets, requireCentralSeries, requireResults, scenarioName } from '../data.js';
+import { finish, footnoteText, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { allYears, centralNote, formatNumber, numericTargets, requireCentralSeries, requireResults, scenarioName } from '../data.js';
 import { t, withUnit } from '../i18n.js';
 import { annotationColour, fontSizes } from '../theme.js';
-import { legendWidth, seriesLayers, yearX } from './shared.js';
+import { fitYTitle, legendLayout, plotAreaWith, seriesLayers, targetLayers, yearX } from './shared.js';
 
+/** Options of {@link scenarioComparison}. */
 export interface ScenarioComparisonOptions extends CommonChartOptions {
   readonly indicator: string;
 }
 
+/**
+ * One indicator (or model series) over the horizon, one line per scenario (Monte Carlo scenarios
+ * draw their median), with the baseline year and any numeric target on the indicator marked.
+ *
+ * @example
+ * ```ts
+ * import { charts, render } from 'hangzhou-reform-sim';
+ * const spec = charts.scenarioComparison(results, { indicator: 'urbanisation.rate', lang: 'en' });
+ * const svg = await render(spec, 'svg');
+ * ```
+ * @throws InputError when no result has rows for `indicator`.
+ */
 export function scenarioComparison(results: readonly ScenarioResult[], options: ScenarioComparisonOptions): TopLevelSpec {
   requireResults(results);
   const { lang, size, labels } = resolveCommon(options);
@@ -25,16 +39,20 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
   const unit = labels.unit(id, lang);
   const yTitle = withUnit(name, unit, lang);
   const legendTitle = t('scenario', lang);
-  const area = plotArea(size, 'right', legendWidth(names, legendTitle));
+  const legend = legendLayout(names, legendTitle, size);
+  const { area, title: yAxisTitle } = fitYTitle(yTitle, plotAreaWith(size, legend));
   const x = yearX(years, lang);
 
   const baseYear = years[0] ?? 2010;
   const baseValue = values.find((v) => v.year === baseYear)?.value;
-  // The baseline label goes to the end of the rule away from where the series start, so it never
-  // sits on the lines (they all leave from the 2010 value).
-  const all = values.map((v) => v.value);
+  // The baseline label goes to the end of the rule (top or bottom) farther from what sits near it
+  // on the left: the lines (they all leave from the baseline value) and the target labels.
+  const targets = numericTargets(results, id);
+  const obstacles = [baseValue, ...targets.map((a) => a.required)].filter((v): v is number => v !== null && v !== undefined);
+  const all = [...values.map((v) => v.value), ...obstacles];
   const [lo, hi] = [Math.min(...all), Math.max(...all)];
-  const labelAtBottom = baseValue !== undefined && hi > lo && (baseValue - lo) / (hi - lo) > 0.5;
+  const clearance = (end: number): number => Math.min(1, ...obstacles.map((v) => Math.abs((hi > lo ? (v - lo) / (hi - lo) : 0.5) - end)));
+  const labelAtBottom = clearance(0) > clearance(1);
   const layers: Record<string, unknown>[] = [
     // The baseline year: a thin vertical rule with its value, behind the series.
     {
@@ -59,39 +77,16 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
         },
       ],
     },
-    { data: { values }, layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle, lang, legend: true }) },
+    { data: { values }, layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle, yAxisTitle, lang, legend }) },
   ];
 
-  const targets = numericTargets(results, id);
-  if (targets.length > 0) {
-    const targetData = targets.map((a) => ({
-      year: a.year,
-      value: a.required,
-      text: t('targetLabel', lang, { label: a.label[lang], value: formatNumber(a.required ?? 0, lang) }),
-    }));
-    layers.push({
-      data: { values: targetData },
-      layer: [
-        { mark: { type: 'rule', color: annotationColour, strokeDash: [5, 3], strokeWidth: 1 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-        {
-          mark: { type: 'point', shape: 'diamond', size: 110, filled: false, strokeWidth: 2, color: '#000000' },
-          encoding: { x, y: { field: 'value', type: 'quantitative' } },
-        },
-        {
-          // Label at the left end of the level: near the baseline year the scenarios have not yet
-          // diverged from the baseline, which a target differs from, so the text stays clear of lines.
-          mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: fontSizes.annotation, color: '#000000', limit: area.width - 8 },
-          encoding: { x: { datum: years[0] ?? 2010, type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
-        },
-      ],
-    });
-  }
+  if (targets.length > 0) layers.push(targetLayers(targets, x, baseYear, area.width, lang));
 
   const body = { width: area.width, height: area.height, layer: layers };
   return finish({
     body,
     title: options.title ?? name,
-    subtitle: options.subtitle ?? t('comparisonSubtitle', lang, { from: years[0] ?? '', to: years[years.length - 1] ?? '' }),
+    subtitle: options.subtitle ?? [t('comparisonSubtitle', lang, { from: years[0] ?? '', to: years[years.length - 1] ?? '' }), centralNote(results, lang)].filter((p) => p !== '').join(t('clauseSeparator', lang)),
     footnote: footnoteText({ results, ids: [id], labels, lang }),
     footnoteWidth: size.width - 20,
     description: `${yTitle}: ${names.join(', ')}`,

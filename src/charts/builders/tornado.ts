@@ -9,9 +9,10 @@ import { finish, footnoteText, resolveCommon, Y_AXIS_EXTENT, type CommonChartOpt
 import { formatNumber } from '../data.js';
 import { chartErrors, t, withUnit } from '../i18n.js';
 import { annotationColour, fontSizes, seriesColours } from '../theme.js';
-import { estimateTextWidth } from '../text-width.js';
-import { legendWidth } from './shared.js';
+import { widestLine } from '../text-width.js';
+import { legendBelow, legendLayout } from './shared.js';
 
+/** One lever set to its low and high value, and the indicator each gives. */
 export interface TornadoSwing {
   readonly param: string;
   readonly label: Text;
@@ -19,6 +20,7 @@ export interface TornadoSwing {
   readonly high: { readonly value: number; readonly result: number };
 }
 
+/** What a one-at-a-time sensitivity run found for one indicator in one year. */
 export interface TornadoInput {
   readonly indicator: string;
   readonly year: number;
@@ -27,6 +29,7 @@ export interface TornadoInput {
   readonly swings: readonly TornadoSwing[];
 }
 
+/** Options of {@link tornado}. */
 export interface TornadoOptions extends CommonChartOptions {
   /** Show at most this many levers (the widest swings); default 12. */
   readonly top?: number;
@@ -35,11 +38,20 @@ export interface TornadoOptions extends CommonChartOptions {
 }
 
 const BAR_STEP = 26;
+const MIN_BARS_WIDTH = 200;
+/** Gap between a bar's end and its lever-value label. */
+const LABEL_GAP = 4;
 
 /** Swings sorted widest first (|high − low| of the results). */
 export const sortSwings = (swings: readonly TornadoSwing[]): TornadoSwing[] =>
   [...swings].sort((a, b) => Math.abs(b.high.result - b.low.result) - Math.abs(a.high.result - a.low.result) || a.param.localeCompare(b.param));
 
+/**
+ * Tornado: one bar per lever from the reference projection to the projection with the lever at
+ * its low or high value, widest swing on top, each bar end labelled with the lever value.
+ *
+ * @throws InputError when `input.swings` is empty.
+ */
 export function tornado(input: TornadoInput, options: TornadoOptions = {}): TopLevelSpec {
   if (input.swings.length === 0) throw new InputError([{ file: '<chart>', path: 'swings', message: chartErrors.noSwings() }]);
   const { lang, size, labels } = resolveCommon(options);
@@ -58,25 +70,32 @@ export function tornado(input: TornadoInput, options: TornadoOptions = {}): TopL
       valueText: formatNumber(s[end].value, lang),
     })),
   );
-  const leverWidth = Math.min(260, Math.ceil(Math.max(...levers.map((l) => estimateTextWidth(l, fontSizes.label)))) + 8);
-  const legendW = legendWidth(settings, t('setting', lang));
-  const width = Math.max(160, size.width - leverWidth - legendW - 40);
-  // Room beyond the bar ends for the lever-value labels.
+  const leverWidth = Math.min(260, Math.ceil(widestLine(levers, fontSizes.label)) + 8);
+  // The legend moves below when beside the bars it would leave them too little room.
+  const beside = legendLayout(settings, t('setting', lang), size);
+  const legend = size.width - leverWidth - beside.width - 40 < MIN_BARS_WIDTH ? legendBelow(settings, size) : beside;
+  const width = Math.max(MIN_BARS_WIDTH, size.width - leverWidth - legend.width - 40);
+  // Room beyond the bar ends for the lever-value labels: the widest label on each side, in px,
+  // turned into data units at the scale the remaining width gives.
   const results = [input.baseline, ...swings.flatMap((s) => [s.low.result, s.high.result])];
   const lo = Math.min(...results);
   const hi = Math.max(...results);
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.12;
-  const x = { field: 'result', type: 'quantitative', scale: { domain: [lo - pad, hi + pad], nice: false }, title: t('atYear', lang, { title: withUnit(name, unit, lang), year: input.year }) };
+  const sideWidth = (left: boolean): number =>
+    Math.ceil(widestLine(values.filter((v) => (v.result < input.baseline) === left).map((v) => v.valueText), fontSizes.annotation - 1)) + LABEL_GAP + 4;
+  const [padLeft, padRight] = [sideWidth(true), sideWidth(false)];
+  const span = hi - lo || Math.abs(hi) || 1;
+  const perPx = span / Math.max(1, width - padLeft - padRight);
+  const x = { field: 'result', type: 'quantitative', scale: { domain: [lo - padLeft * perPx, hi + padRight * perPx], nice: false }, title: t('atYear', lang, { title: withUnit(name, unit, lang), year: input.year }) };
   const y = { field: 'lever', type: 'nominal', sort: levers, title: null, axis: { labelLimit: leverWidth, ticks: false, domain: false } };
   const colour = {
     field: 'setting',
     type: 'nominal',
     scale: { domain: settings, range: [seriesColours[3], seriesColours[0]] },
-    legend: { title: t('setting', lang), symbolType: 'square', symbolSize: 120 },
+    legend: { title: t('setting', lang), symbolType: 'square', symbolSize: 120, ...legend.props },
   };
   const sideLabel = (above: boolean): Record<string, unknown> => ({
     transform: [{ filter: above ? 'datum.result >= datum.baseline' : 'datum.result < datum.baseline' }],
-    mark: { type: 'text', align: above ? 'left' : 'right', dx: above ? 4 : -4, fontSize: fontSizes.annotation - 1, color: annotationColour },
+    mark: { type: 'text', align: above ? 'left' : 'right', dx: above ? LABEL_GAP : -LABEL_GAP, fontSize: fontSizes.annotation - 1, color: annotationColour },
     encoding: { x, y, text: { field: 'valueText' } },
   });
   const body = {

@@ -12,6 +12,7 @@ import {
 } from '../../catalog/index.js';
 import type { Lang } from '../../catalog/types.js';
 import type { CliIO } from '../io.js';
+import { outputOptions, printJson } from '../kit.js';
 import { domainList, parseListingOptions } from '../listing-options.js';
 import { renderTable } from '../table.js';
 import { displayUnit } from '../../charts/i18n.js';
@@ -79,16 +80,12 @@ export function renderCatalogTable(indicators: readonly Indicator[], lang: Lang,
 interface CatalogOptions {
   json?: boolean;
   domain?: string;
-  lang: string;
+  lang?: string;
 }
 
 export function register(program: Command, io: CliIO): Command {
-  return program
-    .command('catalog')
-    .description('indicators with 2010 baselines, the plan\'s targets and provenance · 指标目录')
-    .option('--json', 'print the catalog as a JSON array')
-    .option('--domain <domain>', `only this domain: ${domainList}`)
-    .option('--lang <lang>', 'language of names in the table: zh or en', 'zh')
+  const cmd = program.command('catalog').option('--domain <domain>', `only this domain: ${domainList}`);
+  return outputOptions(cmd, { json: 'the indicators (an array)', lang: 'names and units in the table' })
     .addHelpText(
       'after',
       '\nExamples:\n  hzsim catalog\n  hzsim catalog --domain insurance --lang en\n  hzsim catalog --json > catalog.json\n',
@@ -97,7 +94,7 @@ export function register(program: Command, io: CliIO): Command {
       const { domain, lang } = parseListingOptions(opts);
       const selected = domain === undefined ? catalog : catalog.filter((i) => i.domain === domain);
       if (opts.json) {
-        io.stdout(`${JSON.stringify(selected, null, 2)}\n`);
+        printJson(io, selected);
         return;
       }
       io.stdout(renderCatalogTable(selected, lang, domain === undefined));

@@ -1,26 +1,30 @@
 /**
- * `hzsim chart <kind> <scenario-file...> [--indicator ID] [--domain D] [--scenario ID] [--runs N]
+ * `hzsim chart <kind> <scenario...> [--indicator ID] [--domain D] [--scenario ID] [--runs N]
  * [--seed S] [--until YEAR] [--format vl.json,svg,png,html] [--lang zh|en] [--size half|full]
- * [--out DIR]`: runs the scenarios and writes briefing charts. Every option is checked before
- * anything runs; bad input writes nothing (exit 2).
+ * [--out DIR] [--json] [--quiet]`: runs the scenarios and writes briefing charts, named
+ * `<chart>.<lang>.<format>` so the Chinese and English versions sit side by side. Every option is
+ * checked before anything runs; bad input writes nothing (exit 2). Two charts of one call never
+ * share a file name.
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { catalog, indicatorsInDomain } from '../../catalog/index.js';
 import { Domains, isDomain } from '../../catalog/types.js';
 import {
   attainmentDashboard, coverage, fan, hukouChannels, type NamedSpec, parseFormats, quotaLedger, scenarioComparison,
-  smallMultiples, standardChartSpecs, writeCharts,
+  smallMultiples, standardChartSpecs,
 } from '../../charts/index.js';
-import { isLang, Langs, type Lang } from '../../charts/i18n.js';
+import { renderCharts } from '../../charts/standard.js';
+import { isLang, type Lang } from '../../charts/i18n.js';
 import { sizes, type SizeName } from '../../charts/theme.js';
 import { InputError, type InputProblem } from '../../errors.js';
 import { modelSeries } from '../../models/index.js';
 import type { ScenarioResult } from '../../runner/index.js';
 import { loadScenarios, type ResolvedScenario } from '../../scenario/index.js';
+import { quote } from '../../util/quote.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
-import { parseNumbers } from './run-options.js';
+import { langProblem, outputOptions, parseOutputOptions, printJson } from '../kit.js';
+import { checkOut, parseNumbers, writeOut } from './run-options.js';
 import { executeScenarios, runPlan } from '../execute.js';
 
 export const ChartKinds = ['comparison', 'fan', 'attainment', 'quota-ledger', 'hukou-channels', 'coverage', 'small-multiples', 'standard'] as const;
@@ -38,17 +42,18 @@ interface ChartCliOptions {
   lang: string;
   size: string;
   out: string;
+  json?: boolean;
+  quiet?: boolean;
 }
 
 const messages = {
-  kind: (k: string) => `got '${k}' — expected one of ${ChartKinds.join(', ')}${didYouMean(k, ChartKinds)}`,
-  lang: (l: string) => `got '${l}' — expected one of ${Langs.join(', ')}`,
-  size: (s: string) => `got '${s}' — expected one of ${Object.keys(sizes).join(', ')}`,
+  kind: (k: string) => `got ${quote(k)} — expected one of ${ChartKinds.join(', ')}${didYouMean(k, ChartKinds)}`,
+  size: (s: string) => `got ${quote(s)} — expected one of ${Object.keys(sizes).join(', ')}`,
   needsIndicator: (k: string) => `the ${k} chart needs --indicator ID (an indicator id, e.g. urbanisation.rate, or a model series id)`,
-  unknownId: (id: string, ids: readonly string[]) => `got '${id}' — not an indicator or model series id${didYouMean(id, ids)}; see hzsim catalog`,
-  domain: (d: string) => `got '${d}' — expected one of ${Object.keys(Domains).join(', ')}${didYouMean(d, Object.keys(Domains))}`,
+  unknownId: (id: string, ids: readonly string[]) => `got ${quote(id)} — not an indicator or model series id${didYouMean(id, ids)}; see hzsim catalog`,
+  domain: (d: string) => `got ${quote(d)} — expected one of ${Object.keys(Domains).join(', ')}${didYouMean(d, Object.keys(Domains))}`,
   smallMultiples: () => 'the small-multiples chart needs --domain D or --indicator ID1,ID2,…',
-  unknownScenario: (id: string, known: readonly string[]) => `got '${id}' — not among the scenarios given (${known.join(', ')})${didYouMean(id, known)}`,
+  unknownScenario: (id: string, known: readonly string[]) => `got ${quote(id)} — not among the scenarios given (${known.join(', ')})${didYouMean(id, known)}`,
   fanNeedsMonteCarlo: (ids: readonly string[]) =>
     `the fan chart needs Monte Carlo results, but ${ids.join(', ')} would run deterministically; add --runs N (N > 1) or a montecarlo block to the scenario`,
 };
@@ -77,10 +82,11 @@ export function parseChartOptions(kindArg: string, opts: ChartCliOptions): Parse
   const numbers = guard(() => parseNumbers(opts));
   const formats = guard(() => parseFormats(opts.format));
   if (!isChartKind(kindArg)) problems.push({ file: '<cli>', path: '<kind>', message: messages.kind(kindArg) });
-  if (!isLang(opts.lang)) problems.push({ file: '<cli>', path: '--lang', message: messages.lang(opts.lang) });
+  const lang = langProblem(opts.lang);
+  if (lang) problems.push(lang);
   if (!Object.hasOwn(sizes, opts.size)) problems.push({ file: '<cli>', path: '--size', message: messages.size(opts.size) });
   const knownIds = [...catalog.map((i) => i.id), ...modelSeries.map((s) => s.id)];
-  const indicators = (opts.indicator ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const indicators = [...new Set((opts.indicator ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''))];
   for (const id of indicators) if (!knownIds.includes(id)) problems.push({ file: '<cli>', path: '--indicator', message: messages.unknownId(id, knownIds) });
   if ((kindArg === 'comparison' || kindArg === 'fan') && indicators.length === 0) problems.push({ file: '<cli>', path: '--indicator', message: messages.needsIndicator(kindArg) });
   let panels = indicators;
@@ -122,12 +128,25 @@ export function chartSpecs(kind: ChartKind, results: readonly ScenarioResult[], 
   }
 }
 
+/**
+ * File stems `<name>.<lang>`; a name two specs share would make one file overwrite the other, so
+ * it is refused (a programming error: names come from validated, distinct ids).
+ */
+export function fileStems(specs: readonly NamedSpec[], lang: Lang): NamedSpec[] {
+  const seen = new Set<string>();
+  return specs.map(({ name, spec }) => {
+    const stem = `${name}.${lang}`;
+    if (seen.has(stem)) throw new Error(`two charts of one call would both be written as ${stem}.*`);
+    seen.add(stem);
+    return { name: stem, spec };
+  });
+}
+
 export function register(program: Command, io: CliIO): Command {
-  return program
+  const cmd = program
     .command('chart')
-    .description('briefing charts (Vega-Lite spec, SVG, PNG, offline HTML) · 绘制简报图表')
     .argument('<kind>', ChartKinds.join(' | '))
-    .argument('<files...>', 'scenario files (.yaml, .yml or .json)')
+    .argument('<scenarios...>', 'scenario files (.yaml, .yml or .json) or bundled ids')
     .option('--indicator <ids>', 'indicator or model-series id(s), comma-separated (comparison, fan, small-multiples)')
     .option('--domain <domain>', `small-multiples: every indicator of a domain (${Object.keys(Domains).join(', ')})`)
     .option('--scenario <id>', 'only this scenario, for per-scenario charts (fan, quota-ledger, hukou-channels, coverage)')
@@ -135,13 +154,15 @@ export function register(program: Command, io: CliIO): Command {
     .option('--seed <s>', 'Monte Carlo seed, a non-negative integer')
     .option('--until <year>', 'last simulated year (default 2015)')
     .option('--format <list>', 'output formats, comma-separated: vl.json, svg, png, html', 'svg,png')
-    .option('--lang <lang>', 'language of titles and labels: zh or en', 'zh')
     .option('--size <size>', 'half (480×300, A4 half page) or full (680×360)', 'full')
-    .option('--out <dir>', 'output folder', 'charts')
+    .option('--out <dir>', 'output folder', 'charts');
+  return outputOptions(cmd, { json: 'the files written', lang: 'titles and labels (and the file names: <chart>.<lang>.<format>)' })
     .action(async (kindArg: string, files: string[], opts: ChartCliOptions) => {
       const o = parseChartOptions(kindArg, opts);
+      const output = parseOutputOptions(opts);
       const { numbers } = o;
       const scenarios = loadScenarios(files, { cwd: io.cwd, ...(numbers.until === undefined ? {} : { until: numbers.until }) });
+      checkOut(io.cwd, opts.out);
       let chosen: ResolvedScenario[] = scenarios;
       const perScenario = ['fan', 'quota-ledger', 'hukou-channels', 'coverage'].includes(o.kind);
       if (opts.scenario !== undefined) {
@@ -153,9 +174,10 @@ export function register(program: Command, io: CliIO): Command {
         const deterministic = chosen.filter((s) => runPlan(s, numbers).mode === 'deterministic').map((s) => s.id);
         if (deterministic.length > 0) throw new InputError([{ file: '<cli>', path: '--runs', message: messages.fanNeedsMonteCarlo(deterministic) }]);
       }
-      const { results } = await executeScenarios(chosen, numbers, io);
+      const { results } = await executeScenarios(chosen, { ...numbers, quiet: output.quiet }, io);
       const specs = chartSpecs(o.kind, results, { lang: o.lang, size: o.size, indicators: o.indicators, ...(opts.domain === undefined ? {} : { domain: opts.domain }) });
-      const written = await writeCharts(specs, resolve(io.cwd, opts.out), o.formats);
-      io.stdout(`wrote ${written.length} files to ${opts.out}:\n${written.map((f) => `  ${f}`).join('\n')}\n`);
+      const written = await writeOut(io.cwd, opts.out, await renderCharts(fileStems(specs, o.lang), o.formats));
+      if (output.json) printJson(io, { out: opts.out, lang: o.lang, files: written });
+      else io.stdout(`wrote ${written.length} files to ${opts.out}:\n${written.map((f) => `  ${f}`).join('\n')}\n`);
     });
 }

@@ -92,11 +92,13 @@ export function registerExport(program: Command, io: CliIO): Command {
         model = readModelFile(io.cwd, file);
         check(model, file);
       } else {
-        model = compileModel({ ...hangzhouModel, name: hangzhouModel.name ?? 'hangzhou' }, params, {
+        const spec = { ...hangzhouModel, name: hangzhouModel.name ?? 'hangzhou' };
+        const compiled = compileModel(spec, params, {
           ...(numbers.until === undefined ? {} : { until: numbers.until }),
           ...(numbers.stepsPerYear === undefined ? {} : { dt: 1 / numbers.stepsPerYear }),
           ...(numbers.method === undefined ? {} : { method: numbers.method }),
         });
+        model = { spec, levers: compiled.levers, options: compiled.options };
       }
       write(io, opts.out, exportModel(model, format));
     });

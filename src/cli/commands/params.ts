@@ -7,6 +7,7 @@ import { params, type Param } from '../../params/index.js';
 import { formatParamValue } from '../../params/format.js';
 import type { Lang } from '../../catalog/types.js';
 import type { CliIO } from '../io.js';
+import { outputOptions, printJson } from '../kit.js';
 import { domainList, parseListingOptions } from '../listing-options.js';
 import { renderTable } from '../table.js';
 
@@ -44,22 +45,18 @@ export function renderParamsTable(levers: readonly Param[], lang: Lang): string 
 interface ParamsOptions {
   json?: boolean;
   domain?: string;
-  lang: string;
+  lang?: string;
 }
 
 export function register(program: Command, io: CliIO): Command {
-  return program
-    .command('params')
-    .description('levers: id, names, unit, default, range, plan line and provenance · 模型参数')
-    .option('--json', 'print the levers as a JSON array')
-    .option('--domain <domain>', `only this domain: ${domainList}`)
-    .option('--lang <lang>', 'language of names in the table: zh or en', 'zh')
+  const cmd = program.command('params').option('--domain <domain>', `only this domain: ${domainList}`);
+  return outputOptions(cmd, { json: 'the levers (an array)', lang: 'names in the table' })
     .addHelpText('after', '\nExamples:\n  hzsim params\n  hzsim params --domain land --lang en\n  hzsim params --json > params.json\n')
     .action((opts: ParamsOptions) => {
       const { domain, lang } = parseListingOptions(opts);
       const selected = domain === undefined ? params : params.filter((p) => p.domain === domain);
       if (opts.json) {
-        io.stdout(`${JSON.stringify(selected, null, 2)}\n`);
+        printJson(io, selected);
         return;
       }
       io.stdout(renderParamsTable(selected, lang));

@@ -1,0 +1,61 @@
+/**
+ * Running what the page shows: the planner's scenario (deterministic or Monte Carlo) and the
+ * reference scenarios beside it, all through the runner's own runScenario / runMonteCarlo on the
+ * portable model. References are run once per horizon. No DOM here: tests run it in Node.
+ */
+// The runner's modules directly, not its index: the index also exports the worker pool and file output.
+import { CompiledModelCache, type RunnerContext } from '../runner/context.js';
+import { runMonteCarlo, runScenario } from '../runner/run.js';
+import type { ScenarioResult } from '../runner/types.js';
+import type { ScenarioFile } from '../scenario/types.js';
+import type { ExplorerData } from './data.js';
+import { drawnUncertainty, exploredFile, findScenario, resolveExplored, resolveReference } from './explored.js';
+import { portableRunnerContext } from './portable.js';
+import type { ExplorerState } from './state.js';
+
+export interface SessionResults {
+  /** References (trend, plan, and the starting scenario when it is neither), deterministic. */
+  readonly references: readonly ScenarioResult[];
+  /** The planner's scenario. */
+  readonly explored: ScenarioResult;
+  /** The scenario file that reproduces `explored` (what "download scenario" writes). */
+  readonly file: ScenarioFile;
+  /** Levers drawn in the Monte Carlo (none when deterministic). */
+  readonly drawn: readonly string[];
+}
+
+export interface Session {
+  readonly context: RunnerContext;
+  run(state: ExplorerState): Promise<SessionResults>;
+}
+
+export function createSession(data: ExplorerData): Session {
+  const context = portableRunnerContext(data);
+  const cache = new CompiledModelCache(context);
+  const referenceRuns = new Map<string, ScenarioResult>();
+  const reference = (id: string, until: number): ScenarioResult => {
+    const key = `${id}|${until}`;
+    let result = referenceRuns.get(key);
+    if (!result) {
+      result = runScenario(resolveReference(findScenario(data, id)), { context, cache, until });
+      referenceRuns.set(key, result);
+    }
+    return result;
+  };
+  return {
+    context,
+    async run(state) {
+      const ids = [...data.references];
+      if (!ids.includes(state.scenario)) ids.push(state.scenario);
+      const references = ids.map((id) => reference(id, state.until));
+      const file = exploredFile(data, state);
+      const resolved = resolveExplored(data, file);
+      const drawn = Object.keys(drawnUncertainty(findScenario(data, state.scenario), state.uncertainty));
+      const explored =
+        state.uncertainty !== 'off' && drawn.length > 0
+          ? await runMonteCarlo(resolved, { context, cache, until: state.until, runs: state.runs, seed: state.seed })
+          : runScenario(resolved, { context, cache, until: state.until });
+      return { references, explored, file, drawn };
+    },
+  };
+}

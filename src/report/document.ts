@@ -1,0 +1,184 @@
+/**
+ * A report as data — sections of paragraphs, notes, tables and figures — and its two renderings:
+ * Markdown that shows the charts as PNG files beside it, and one self-contained HTML file with the
+ * charts inlined as SVG (it survives being moved or mailed alone) and a print stylesheet for A4.
+ * Content (what a briefing says) lives in briefing.ts; this module only packages it.
+ */
+
+/** A table cell: text, or a value with the range around it (printed under it in HTML). */
+export type Cell = string | { readonly value: string; readonly range: string };
+
+export interface Table {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** Columns whose cells are numbers (right-aligned, tabular figures); default all but the first. */
+  readonly numeric?: readonly number[];
+}
+
+/** A chart in a report. */
+export interface Figure {
+  /** Chart name, unique in the document (the PNG file name stem, the HTML element id). */
+  readonly name: string;
+  /** What the chart shows, in a sentence or two. */
+  readonly caption: string;
+  /** The chart as SVG text, inlined into HTML. */
+  readonly svg: string;
+  /** The chart's PNG, relative to the Markdown file. */
+  readonly png: string;
+}
+
+/** One piece of a section: a paragraph, a small-print note, a table or a figure. */
+export type Block =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'table'; readonly table: Table }
+  | { readonly kind: 'figure'; readonly figure: Figure };
+
+/** A headed part of a report. */
+export interface Section {
+  /** Stable anchor id (HTML) for links into the section. */
+  readonly id: string;
+  readonly heading: string;
+  readonly blocks: readonly Block[];
+}
+
+/** A whole report: title, lead paragraphs, sections and a footer, in one language. */
+export interface ReportDocument {
+  readonly lang: 'zh' | 'en';
+  readonly title: string;
+  /** Paragraphs right under the title. */
+  readonly lead: readonly Block[];
+  readonly sections: readonly Section[];
+  /** Small print at the end. */
+  readonly footer: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown.
+
+const mdCell = (t: string): string => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A value and its range on one line: 81.3 (77.1–86.8), 81.3（77.1–86.8）. */
+const cellText = (c: Cell, lang: ReportDocument['lang']): string => (typeof c === 'string' ? c : lang === 'zh' ? `${c.value}（${c.range}）` : `${c.value} (${c.range})`);
+
+function markdownTable(t: Table, lang: ReportDocument['lang']): string {
+  const numeric = new Set(t.numeric ?? t.header.map((_, i) => i).slice(1));
+  const line = (cells: readonly Cell[]): string => `| ${cells.map((c) => mdCell(cellText(c, lang))).join(' | ')} |`;
+  const rule = t.header.map((_, i) => (numeric.has(i) ? '---:' : '---'));
+  return [line(t.header), line(rule), ...t.rows.map(line)].join('\n');
+}
+
+function markdownBlock(b: Block, lang: ReportDocument['lang']): string {
+  switch (b.kind) {
+    case 'paragraph':
+      return b.text;
+    case 'note':
+      return `*${b.text}*`;
+    case 'table':
+      return markdownTable(b.table, lang);
+    case 'figure':
+      return `![${mdCell(b.figure.caption)}](${b.figure.png})\n\n*${b.figure.caption}*`;
+  }
+}
+
+/** The document as Markdown; figures point at their PNG files. */
+export function renderMarkdown(doc: ReportDocument): string {
+  const block = (b: Block): string => markdownBlock(b, doc.lang);
+  const parts = [`# ${doc.title}`, ...doc.lead.map(block)];
+  for (const s of doc.sections) parts.push(`## ${s.heading}`, ...s.blocks.map(block));
+  parts.push(`---\n${doc.footer}`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML.
+
+export const escapeHtml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * An SVG made safe to inline next to others: its ids (Vega's clip paths and gradients) prefixed,
+ * so `url(#clip1)` of one chart cannot pick up another chart's clip; the XML prolog dropped; a
+ * fixed size turned into a scalable one (the width stays the maximum).
+ */
+export function inlineSvg(svg: string, prefix: string, label: string): string {
+  return svg
+    .replace(/^<\?xml[^>]*>\s*/, '')
+    .replace(/\sid="([^"]+)"/g, (_, id: string) => ` id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+    .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, (_, attr: string, id: string) => `${attr}="#${prefix}-${id}"`)
+    .replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(label)}"`);
+}
+
+function htmlTable(t: Table): string {
+  const numeric = new Set(t.numeric ?? t.header.map((_, i) => i).slice(1));
+  const cls = (i: number): string => (numeric.has(i) ? ' class="num"' : '');
+  const head = `<tr>${t.header.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const cell = (c: Cell): string => (typeof c === 'string' ? escapeHtml(c) : `${escapeHtml(c.value)}<br><span class="range">${escapeHtml(c.range)}</span>`);
+  const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${cell(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+function htmlBlock(b: Block): string {
+  switch (b.kind) {
+    case 'paragraph':
+      return `<p>${escapeHtml(b.text)}</p>`;
+    case 'note':
+      return `<p class="note">${escapeHtml(b.text)}</p>`;
+    case 'table':
+      return htmlTable(b.table);
+    case 'figure': {
+      const id = `fig-${b.figure.name.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
+      return `<figure id="${id}"><div class="chart" data-chart="${escapeHtml(b.figure.name)}">${inlineSvg(b.figure.svg, id, b.figure.caption)}</div><figcaption>${escapeHtml(b.figure.caption)}</figcaption></figure>`;
+    }
+  }
+}
+
+/** Screen and A4 print styles: charts scale to the text width, figures and table rows never split. */
+const STYLE = `
+:root { color: #222; background: #fff; }
+body { font-family: "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.55; }
+h1 { font-size: 1.6rem; line-height: 1.3; margin: 0 0 1rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
+table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.85rem; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
+th { border-bottom: 1.5px solid #888; vertical-align: bottom; font-weight: 600; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td:first-child { min-width: 8rem; }
+td.num { white-space: nowrap; }
+.range { color: #666; font-size: 0.85em; }
+figure { margin: 1.2rem 0 1.6rem; }
+.chart svg { display: block; max-width: 100%; height: auto; }
+figcaption, .note, footer { color: #555; font-size: 0.85rem; }
+figcaption { margin-top: 0.3rem; }
+footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h1 { font-size: 17pt; }
+  h2 { font-size: 12.5pt; break-after: avoid; page-break-after: avoid; }
+  figure, tr { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  table { font-size: 8pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}`;
+
+/** The document as one HTML file: no external resource of any kind, charts inlined as SVG. */
+export function renderHtml(doc: ReportDocument): string {
+  const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`, ...doc.lead.map(htmlBlock)];
+  for (const s of doc.sections) body.push(`<section id="${escapeHtml(s.id)}">`, `<h2>${escapeHtml(s.heading)}</h2>`, ...s.blocks.map(htmlBlock), '</section>');
+  body.push(`<footer>${escapeHtml(doc.footer)}</footer>`);
+  return `<!doctype html>
+<html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.title)}</title>
+<style>${STYLE}
+</style>
+</head>
+<body>
+${body.join('\n')}
+</body>
+</html>
+`;
+}
