@@ -99,7 +99,7 @@ export function compileModel(spec: ModelSpec, levers: readonly LeverDef[], optio
       if (!records.has(id)) throw new ModelError(messages.unknownRunParam(id, nearest(id, records.keys())));
       const row = rowIndex.get(id);
       if (row === undefined) continue;
-      T ??= Float64Array.from(defaultTable);
+      T ??= defaultTable.slice();
       fillRow(T, row, given[id] as LeverDef['default']);
     }
     return T ?? defaultTable;
@@ -129,7 +129,7 @@ export function compileModel(spec: ModelSpec, levers: readonly LeverDef[], optio
     simulate: (given) => layout.view(run(given)),
     prepare: (given): PreparedRun => createPreparedRun(generated, tableFor(given), portable),
     portable,
-    leverTable: (given) => Float64Array.from(tableFor(given)),
+    leverTable: (given) => tableFor(given).slice(),
     trace(given?: LeverValues): Trace {
       tracer ??= instantiate(generateTrace(p));
       const traceRun = tracer.trace;
