@@ -25,6 +25,7 @@ export interface MorrisChartOptions extends CommonChartOptions {
 }
 
 const RATIOS = [0.1, 0.5, 1] as const;
+const LIST_LINE = 22;
 
 export function morris(result: MorrisResult, options: MorrisChartOptions = {}): TopLevelSpec {
   const { lang, size, labels } = resolveCommon(options);
@@ -76,16 +77,12 @@ export function morris(result: MorrisResult, options: MorrisChartOptions = {}): 
             mark: { type: 'rule', color: gridColour, strokeDash: [4, 3], strokeWidth: 1.2, clip: true },
             encoding: { x: { field: 'x0', type: 'quantitative', scale: x.scale }, y: { field: 'y0', type: 'quantitative', scale: y.scale }, x2: { field: 'x1' }, y2: { field: 'y1' } },
           },
-          {
-            mark: { type: 'text', fontSize: fontSizes.annotation - 1, color: annotationColour, align: 'right', dx: -3 },
-            encoding: {
-              x: { field: 'x1', type: 'quantitative', scale: x.scale },
-              y: { field: 'y1', type: 'quantitative', scale: y.scale },
-              // Rays leaving through the top are labelled below their end, the others above.
-              dy: { condition: { test: 'datum.top', value: 9 }, value: -6 },
-              text: { field: 'text' },
-            },
-          },
+          // Rays leaving through the top are labelled below their end, the others above it.
+          ...[true, false].map((top) => ({
+            transform: [{ filter: top ? 'datum.top' : '!datum.top' }],
+            mark: { type: 'text', fontSize: fontSizes.annotation - 1, color: annotationColour, align: 'right', dx: -3, dy: top ? 9 : -6 },
+            encoding: { x: { field: 'x1', type: 'quantitative', scale: x.scale }, y: { field: 'y1', type: 'quantitative', scale: y.scale }, text: { field: 'text' } },
+          })),
         ],
       },
       {
@@ -108,7 +105,8 @@ export function morris(result: MorrisResult, options: MorrisChartOptions = {}): 
   };
   const list = {
     width: listWidth,
-    height,
+    // One line per entry; a short list stays at the top instead of spreading down the plot.
+    height: Math.min(height, listed.length * LIST_LINE),
     title: { text: t('morrisList', lang), fontSize: fontSizes.label, anchor: 'start', orient: 'top', offset: 4 },
     data: { values: listed },
     mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: fontSizes.label, color: '#222222' },
@@ -129,8 +127,14 @@ export function morris(result: MorrisResult, options: MorrisChartOptions = {}): 
   });
 }
 
-/** Label centre offsets tried around a point, in px (x right, y down), nearest first. */
-const OFFSETS: readonly (readonly [number, number])[] = [[9, -8], [-9, -8], [9, 8], [-9, 8], [13, 0], [-13, 0], [0, -12], [0, 12], [16, -14], [-16, -14], [16, 14], [-16, 14]];
+/**
+ * Label centre offsets tried around a point, in px (x right, y down): rings of directions at
+ * growing distance, up-right first (the usual place of a point label).
+ */
+const DIRECTIONS = [[1, -1], [-1, -1], [1, 1], [-1, 1], [1.3, 0], [-1.3, 0], [0, -1.1], [0, 1.1], [0.45, -1.2], [1.25, -0.45], [-0.45, -1.2]] as const;
+const OFFSETS: readonly (readonly [number, number])[] = Array.from({ length: 9 }, (_, ring) => 12 + 8 * ring).flatMap((r) =>
+  DIRECTIONS.map(([dx, dy]) => [Math.round(dx * r * 0.8), Math.round(dy * r * 0.7)] as const),
+);
 
 /**
  * Where each rank number goes: the first offset around its point whose box overlaps neither a
@@ -150,9 +154,11 @@ export function placeRankLabels(
     const [cx, cy] = px(p);
     const w = 7 * String(p.rank).length + 2;
     const box = ([dx, dy]: readonly [number, number]): [number, number, number, number] => [cx + dx - w / 2, cy + dy - 6, cx + dx + w / 2, cy + dy + 6];
-    const clear = (b: [number, number, number, number]): boolean =>
-      b[0] >= 0 && b[2] <= plot.width + 8 && b[1] >= -4 && b[3] <= plot.height && !boxes.some((o) => overlaps(o, b)) && !dots.some(([x, y]) => overlaps([x - 4, y - 4, x + 4, y + 4], b));
-    const offset = OFFSETS.find((o) => clear(box(o))) ?? (OFFSETS[0] as readonly [number, number]);
+    const free = (b: [number, number, number, number]): boolean => !boxes.some((o) => overlaps(o, b)) && !dots.some(([x, y]) => overlaps([x - 4, y - 4, x + 4, y + 4], b));
+    const inside = (b: [number, number, number, number]): boolean => b[0] >= 0 && b[2] <= plot.width + 8 && b[1] >= -4 && b[3] <= plot.height;
+    // Inside the plot and clear of everything; else clear of the other numbers at least.
+    const offset =
+      OFFSETS.find((o) => inside(box(o)) && free(box(o))) ?? OFFSETS.find((o) => !boxes.some((b) => overlaps(b, box(o)))) ?? (OFFSETS[0] as readonly [number, number]);
     boxes.push(box(offset));
     return [{ rank: p.rank, lx: ((cx + offset[0]) / plot.width) * plot.xMax, ly: ((plot.height - (cy + offset[1])) / plot.height) * plot.yMax }];
   });
