@@ -75,7 +75,7 @@ type Evaluate = GoalProblem['evaluate'];
  *   import { goalSeek } from 'hangzhou-reform-sim';
  *   // Monthly abolition at a yearly rate r for five years: 100·(1 − r/12)^60 = 80
  *   const r = await goalSeek((rate) => 100 * (1 - rate / 12) ** 60, { target: 80, min: 0, max: 0.2 });
- *   console.log(r.status, r.value.toFixed(6)); // found 0.044555
+ *   console.log(r.status, r.value.toFixed(6)); // found 0.044546
  */
 export async function goalSeek(problem: GoalProblem | ((x: number) => number | Promise<number>), options: GoalSeekOptions): Promise<GoalSeekResult> {
   const evaluateRaw: Evaluate = typeof problem === 'function' ? problem : (x) => problem.evaluate(x);

@@ -5,11 +5,14 @@
  * `scenarioModel` / `leverGoal`, on a scenario and the compiled model, batched through the runner.
  *
  * @example
+ *   import { loadScenario, morris, oat, scenarioModel, sobol } from 'hangzhou-reform-sim';
  *   const plan = loadScenario('scenarios/plan.yaml');
- *   const model = scenarioModel(plan, { outputs: [{ id: 'urbanisation.hukou-gap', year: 2015 }] });
+ *   const levers = ['rural_urban_move_rate', 'hukou_conv_rate_plan_area', 'hukou_conv_rate_migrant'];
+ *   const model = scenarioModel(plan, { levers, outputs: [{ id: 'urbanisation.hukou-gap', year: 2015 }] });
  *   const tornado = await oat(model);
  *   const screening = await morris(model, { trajectories: 20, seed: 2011 });
- *   const indices = await sobol(model, { samples: 1024 });
+ *   const indices = await sobol(model, { samples: 256 });
+ *   console.log(tornado.outputs[0].swings[0].input, screening.outputs[0].effects[0].input, indices.outputs[0].indices[0].input); // rural_urban_move_rate rural_urban_move_rate rural_urban_move_rate
  */
 export type * from './types.js';
 export { oat, type OatOptions, type OatResult, type OatOutput, type OatSwing } from './oat.js';

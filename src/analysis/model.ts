@@ -204,7 +204,7 @@ export interface LeverGoal extends GoalProblem {
  *   const plan = loadScenario('scenarios/plan.yaml');
  *   const goal = leverGoal(plan, { lever: 'approval_reduction_rate', output: { id: 'administration.approval-items', year: 2015 } });
  *   const r = await goalSeek(goal, { target: 80 });
- *   console.log(r.value.toFixed(6)); // 0.044555
+ *   console.log(r.value.toFixed(6)); // 0.044546
  */
 export function leverGoal(scenario: ResolvedScenario, options: LeverGoalOptions): LeverGoal {
   const { context, cache, simOptions, compiled, records } = compile(options, [options.output.year]);
