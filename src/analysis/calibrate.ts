@@ -6,7 +6,8 @@
  * free, so observations of different indicators weigh alike) or 1 for absolute ones. Minimised by
  * Levenberg–Marquardt (`ml-levenberg-marquardt`, which keeps parameters within bounds) in unit
  * coordinates (each input scaled to [0, 1], so one finite-difference step suits every input),
- * from several starts: the reference point and seeded uniform points; the best fit wins.
+ * from several starts: each input's reference value (a scenario's own), then seeded uniform
+ * points; the best fit wins.
  *
  * Uncertainty: approximate standard errors from the Jacobian at the fit, cov = s²(JᵀWJ)⁻¹ with
  * s² = objective / (n − k), and a ±1.96 SE interval clipped to the range — a local, linearised
@@ -152,7 +153,8 @@ export async function calibrate(model: Evaluable, options: CalibrationOptions): 
   const startPoints = Array.from({ length: startCount }, (_, s) =>
     inputs.map((input, j) => {
       if (s > 0) return random();
-      const r = reference[j] ?? NaN;
+      // The scenario's own value (the batch model's reference point may say only "the model's own").
+      const r = input.reference ?? reference[j] ?? NaN;
       const range = input.max - input.min;
       return Number.isFinite(r) && range > 0 ? Math.min(1, Math.max(0, (r - input.min) / range)) : 0.5;
     }),
