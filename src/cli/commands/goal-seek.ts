@@ -144,6 +144,7 @@ export function register(program: Command, io: CliIO): Command {
       if (opts.write !== undefined && result.status === 'found') {
         const overrides = goal.overridesFor(result.value);
         const meaning = mode === 'scale' ? `${formatNumber(result.value)} × the ${scenario.id} value` : formatNumber(result.value);
+        const meaningZh = mode === 'scale' ? `${scenario.id} 取值的 ${formatNumber(result.value)} 倍` : formatNumber(result.value);
         written = writeDerivedScenario(
           io,
           opts.write,
@@ -151,7 +152,7 @@ export function register(program: Command, io: CliIO): Command {
           {
             title: { zh: `${scenario.title.zh}（目标求解：${lever}）`, en: `${scenario.title.en} (goal seek: ${lever})` },
             description: {
-              zh: `${lever} 取 ${meaning}${from === undefined ? '' : `（自${from}年起）`}，使 ${indicator} 在${year}年达到 ${formatNumber(target ?? NaN)}${probability === undefined ? '' : `（概率 ${probability}）`}。`,
+              zh: `${lever} 取 ${meaningZh}${from === undefined ? '' : `（自${from}年起）`}，使 ${indicator} 在${year}年达到 ${formatNumber(target ?? NaN)}${probability === undefined ? '' : `（概率 ${probability}）`}。`,
               en: `${lever} at ${meaning}${from === undefined ? '' : ` from ${from}`} brings ${indicator} to ${formatNumber(target ?? NaN)} in ${year}${probability === undefined ? '' : ` with probability ${probability}`}.`,
             },
             parameters: overrides.parameters,

@@ -186,8 +186,8 @@ const more = (count: number, top: number): string => (count > top ? `… ${count
 
 function describe(result: Result): string {
   if (result.method === 'oat') return `OAT, ${result.evaluations} runs`;
-  if (result.method === 'morris') return `Morris, ${result.trajectories} trajectories × ${result.inputs.length + 1} = ${result.evaluations} runs, seed ${result.seed}`;
-  return `Sobol, N = ${result.samples} × (${result.inputs.length} + 2) = ${result.evaluations} runs, bootstrap ${result.resamples} × seed ${result.seed}`;
+  if (result.method === 'morris') return `Morris, ${result.trajectories} trajectories × ${result.inputs.length + 1} = ${result.evaluations.toLocaleString('en')} runs, seed ${result.seed}`;
+  return `Sobol, N = ${result.samples} × (${result.inputs.length} + 2) = ${result.evaluations.toLocaleString('en')} runs, bootstrap ${result.resamples} × seed ${result.seed}`;
 }
 
 /** One row per output × lever, ranked; the columns depend on the method (SENSITIVITY_CSV_HEADERS). */
