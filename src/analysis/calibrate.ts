@@ -4,9 +4,9 @@
  *
  * Objective: Σ wᵢ · ((fᵢ(x) − yᵢ) / sᵢ)², with sᵢ = |yᵢ| for relative residuals (the default: unit-
  * free, so observations of different indicators weigh alike) or 1 for absolute ones. Minimised by
- * Levenberg–Marquardt (`ml-levenberg-marquardt`, which keeps parameters within bounds) in unit
- * coordinates (each input scaled to [0, 1], so one finite-difference step suits every input),
- * from several starts: each input's reference value (a scenario's own), then seeded uniform
+ * Levenberg–Marquardt (`ml-levenberg-marquardt`, which keeps parameters within bounds; `ml-matrix`
+ * for the covariance) in unit coordinates (each input scaled to [0, 1], so one finite-difference
+ * step suits every input), from several starts: each input's reference value (a scenario's own), then seeded uniform
  * points; the best fit wins.
  *
  * Uncertainty: approximate standard errors from the Jacobian at the fit, cov = s²(JᵀWJ)⁻¹ with
@@ -15,8 +15,6 @@
  * A fitted value within 1e-6 of the range (in unit terms) is reported as a bound hit: the data
  * pull the input beyond what the range allows.
  */
-import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import { inv } from 'mathjs';
 import type { Text } from '../catalog/types.js';
 import { analysisStream, inputsOf, isBatchModel, referencePoint } from './evaluate.js';
 import type { Evaluable, Input } from './types.js';
@@ -146,6 +144,9 @@ export async function calibrate(model: Evaluable, options: CalibrationOptions): 
     return (i: number): number => ((rootWeight[i] as number) * (y[i] as number)) / (scale[i] as number);
   };
 
+  // The optimiser and its matrix library load on first use: importing the package stays light.
+  const [{ levenbergMarquardt }, { inverse, Matrix }] = await Promise.all([import('ml-levenberg-marquardt'), import('ml-matrix')]);
+  const invert = (m: number[][]): number[][] => inverse(new Matrix(m)).to2DArray();
   const startCount = options.starts ?? 4;
   if (!Number.isInteger(startCount) || startCount < 1) throw new RangeError(`starts must be a positive integer, got ${startCount}`);
   const random = analysisStream(options.seed ?? 2011, 'calibrate-starts');
@@ -180,7 +181,7 @@ export async function calibrate(model: Evaluable, options: CalibrationOptions): 
   const y = predict(xBest);
   const objective = best.objective;
 
-  const se = standardErrors(residuals, xBest, inputs, objective, n);
+  const se = standardErrors(residuals, xBest, inputs, objective, n, invert);
   const fittedInputs = inputs.map((input, j): FittedInput => {
     const value = xBest[j] as number;
     const u = best.unit[j] as number;
@@ -230,7 +231,14 @@ function syncEvaluator(model: Evaluable): (x: Float64Array) => Float64Array {
 }
 
 /** Standard errors from the central-difference Jacobian of the residuals (one-sided at a bound). */
-function standardErrors(residuals: (x: Float64Array) => Float64Array, x: Float64Array, inputs: readonly Input[], objective: number, n: number): number[] | null {
+function standardErrors(
+  residuals: (x: Float64Array) => Float64Array,
+  x: Float64Array,
+  inputs: readonly Input[],
+  objective: number,
+  n: number,
+  invert: (m: number[][]) => number[][],
+): number[] | null {
   const k = inputs.length;
   if (n <= k) return null;
   const jacobian: number[][] = Array.from({ length: n }, () => new Array<number>(k).fill(0));
@@ -248,9 +256,9 @@ function standardErrors(residuals: (x: Float64Array) => Float64Array, x: Float64
   const jtj = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => jacobian.reduce((acc, row) => acc + (row[a] as number) * (row[b] as number), 0)));
   let inverse: number[][];
   try {
-    inverse = inv(jtj) as number[][];
+    inverse = invert(jtj);
   } catch {
-    return null;
+    return null; // singular: the data do not identify every input
   }
   const s2 = objective / (n - k);
   const out = inverse.map((row, j) => Math.sqrt(Math.max(0, s2 * (row[j] as number))));

@@ -5,11 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
-import { stringify } from 'yaml';
-import { isLang, type Lang } from '../../charts/i18n.js';
-import { renderFormats } from '../../charts/standard.js';
 import type { TopLevelSpec } from 'vega-lite';
+import { stringify } from 'yaml';
+import type { Lang } from '../../charts/i18n.js';
 import { InputError, type InputProblem } from '../../errors.js';
 import type { ParamValue } from '../../params/types.js';
 import { CompiledModelCache, createRunnerContext, createSingleThreadRunner, createWorkerPoolRunner, type ModelRunner, type RunnerContext } from '../../runner/index.js';
@@ -17,8 +15,9 @@ import { checkScenarios, loadScenarios, type DistributionSpec, type FileAccess, 
 import { nodeFileAccess } from '../../scenario/context.js';
 import type { Text } from '../../catalog/types.js';
 import { writeFileAtomic } from '../../util/atomic.js';
-import { AUTO_POOL_MIN_RUNS } from '../execute.js';
+import { AUTO_POOL_MIN_RUNS, progressBar as terminalBar } from '../execute.js';
 import type { CliIO } from '../io.js';
+import { langProblem } from '../kit.js';
 import { parseNumbers } from './run-options.js';
 
 export const CLI = '<cli>';
@@ -47,9 +46,11 @@ export class OptionChecks {
     return this.integer(flag, value, 'a year from 2010 to 9999, e.g. 2015', (n) => n >= 2010 && n <= 9999);
   }
 
+  /** --lang, checked as every command checks it (src/cli/kit.ts). */
   lang(value: string | undefined): Lang {
-    const lang = value ?? 'zh';
-    return isLang(lang) ? lang : (this.fail('--lang', `got '${lang}' — expected zh or en`) ?? 'zh');
+    const problem = langProblem(value);
+    if (problem) this.problems.push(problem);
+    return problem || value === undefined ? 'zh' : (value as Lang);
   }
 
   /** A comma-separated list of ids, or undefined. */
@@ -118,13 +119,13 @@ export function runnerFor(m: Machinery, threads: number | undefined, runs: numbe
   return n > 1 ? createWorkerPoolRunner(m.context, n, m.cache) : createSingleThreadRunner(m.context, m.cache);
 }
 
-/** A progress bar on a terminal only (none when piped or under CI). */
-export function progressBar(io: CliIO, label: string, unit: string): { update: (done: number, total: number) => void; stop: () => void } {
-  if (!io.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} ${unit}`, hideCursor: true, clearOnComplete: true });
+/** A progress bar on a terminal only (none when piped, under CI or with --quiet), started on the first update. */
+export async function progressBar(io: CliIO, quiet: boolean, label: string, unit: string): Promise<{ update: (done: number, total: number) => void; stop: () => void }> {
+  const bar = await terminalBar(io, { quiet }, `${label} [{bar}] {value}/{total} ${unit}`);
   let started = false;
   return {
     update(done, total) {
+      if (!bar) return;
       if (!started) {
         bar.start(total, 0);
         started = true;
@@ -133,16 +134,17 @@ export function progressBar(io: CliIO, label: string, unit: string): { update: (
       bar.update(done);
     },
     stop: () => {
-      if (started) bar.stop();
+      if (started) bar?.stop();
     },
   };
 }
 
-/** JSON for stdout and files: NaN and infinities become null (JSON has neither). */
-export const jsonText = (value: unknown): string => `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+/** JSON for files, as printJson prints it on stdout (NaN and infinities become null). */
+export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Charts as `<name>.<lang>.svg` and `.png`, in memory. */
+/** Charts as `<name>.<lang>.svg` and `.png`, in memory (vega loads here, only for --out). */
 export async function chartFiles(charts: readonly { readonly name: string; readonly spec: TopLevelSpec }[], lang: Lang): Promise<Map<string, string | Uint8Array>> {
+  const { renderFormats } = await import('../../charts/standard.js');
   const files = new Map<string, string | Uint8Array>();
   for (const { name, spec } of charts) {
     for (const [format, content] of await renderFormats(spec, ['svg', 'png'])) files.set(`${name}.${lang}.${format}`, content);

@@ -11,7 +11,6 @@ import type { Command } from 'commander';
 import { backtest as backtestAnalysis, type BacktestResult } from '../../analysis/backtest.js';
 import { readObservationsCsv } from '../../analysis/observed-csv.js';
 import type { Observation } from '../../analysis/types.js';
-import { backtest as backtestChart } from '../../charts/builders/backtest.js';
 import type { Lang } from '../../charts/i18n.js';
 import { InputError } from '../../errors.js';
 import { runMonteCarlo, runScenario, type ScenarioResult } from '../../runner/index.js';
@@ -20,6 +19,7 @@ import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import { didYouMean } from '../../util/suggest.js';
 import { runPlan } from '../execute.js';
 import type { CliIO } from '../io.js';
+import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
 import { chartFiles, fileSafe, jsonText, loadOne, machinery, type Machinery, OptionChecks, progressBar, runnerFor, seedAndThreads } from './analysis-options.js';
 import { writeOut } from './run-options.js';
@@ -36,6 +36,7 @@ interface BacktestCliOptions {
   json?: boolean;
   out?: string;
   lang?: string;
+  quiet?: boolean;
 }
 
 /** Observations split into those the model reports and those it has no output for (with a suggestion). */
@@ -51,13 +52,13 @@ export function matchObservations(observations: readonly Observation[], outputId
 export async function projection(
   scenario: Parameters<typeof runScenario>[0],
   m: Machinery,
-  flags: { runs: number | undefined; seed: number | undefined; threads: number | undefined; until: number },
+  flags: { runs: number | undefined; seed: number | undefined; threads: number | undefined; until: number; quiet: boolean },
   io: CliIO,
 ): Promise<ScenarioResult> {
   const plan = runPlan(scenario, flags);
   if (plan.mode === 'deterministic') return runScenario(scenario, { context: m.context, cache: m.cache, until: flags.until });
   const runner = runnerFor(m, flags.threads, plan.runs);
-  const bar = progressBar(io, `backtest ${scenario.id}`, 'runs');
+  const bar = await progressBar(io, flags.quiet, `backtest ${scenario.id}`, 'runs');
   try {
     return await runMonteCarlo(scenario, { context: m.context, cache: m.cache, runner, runs: plan.runs, seed: plan.seed, until: flags.until, onProgress: bar.update });
   } finally {
@@ -67,18 +68,16 @@ export async function projection(
 }
 
 export function register(program: Command, io: CliIO): Command {
-  return program
+  const cmd = program
     .command('backtest')
-    .description('projection against observed values: errors, MAPE, Theil’s U, fitted vs out-of-sample years · 回测')
     .argument('<scenario>', 'scenario file')
     .requiredOption('--observed <file>', 'CSV with columns id,year,value[,weight] (values in the model’s units)')
     .option('--fitted-until <year>', 'last year the model was fitted to; later years are out of sample (default 2013)')
     .option('--runs <n>', 'Monte Carlo runs (> 1 switches Monte Carlo on; default: the scenario’s montecarlo block)')
     .option('--seed <s>', 'Monte Carlo seed (default: the scenario’s, else 2011)')
     .option('--threads <n>', 'worker threads for Monte Carlo (results are identical)')
-    .option('--json', 'print the result as JSON')
-    .option('--out <dir>', 'write backtest.csv, backtest-metrics.csv, backtest.json and the charts here')
-    .option('--lang <lang>', 'language of the charts: zh or en (default zh)')
+    .option('--out <dir>', 'write backtest.csv, backtest-metrics.csv, backtest.json and the charts here');
+  return outputOptions(cmd, { json: 'the scores', lang: 'the charts' })
     .action(async (file: string, opts: BacktestCliOptions) => {
       const checks = new OptionChecks();
       const { runs, seed, threads } = seedAndThreads(opts, checks);
@@ -102,15 +101,16 @@ export function register(program: Command, io: CliIO): Command {
         throw new InputError([{ file: opts.observed ?? '', path: 'id', message: `no observation is of a model output: ${skipped.join('; ')} — expected ids as the model reports them (e.g. population.resident)` }]);
       }
       if (skipped.length > 0) io.stderr(`hzsim: not scored (the model has no such output): ${skipped.join('; ')}\n`);
-      const result = backtestAnalysis(await projection(scenario, m, { runs, seed, threads, until }, io), matched, { fittedUntil });
+      const quiet = opts.quiet === true;
+      const result = backtestAnalysis(await projection(scenario, m, { runs, seed, threads, until, quiet }, io), matched, { fittedUntil });
       const json = { command: 'backtest', scenario: { id: scenario.id, file: scenario.file }, observed: opts.observed, skipped, result };
-      if (opts.json) io.stdout(jsonText(json));
+      if (opts.json) printJson(io, json);
       else io.stdout(backtestText(result));
       if (opts.out === undefined) return;
       const files = new Map<string, string | Uint8Array>([...backtestFiles(result), ['backtest.json', jsonText(json)]]);
       for (const [name, content] of await backtestCharts(result, lang)) files.set(name, content);
       const written = writeOut(io.cwd, opts.out, files);
-      if (!opts.json) io.stdout(`wrote ${written.length} files to ${opts.out}\n`);
+      status(io, { quiet }, `wrote ${written.length} files to ${opts.out}`);
     });
 }
 
@@ -153,5 +153,6 @@ export function backtestFiles(r: BacktestResult): Map<string, string> {
 
 /** One chart per indicator scored: backtest-<id>.<lang>.svg / .png. */
 export async function backtestCharts(r: BacktestResult, lang: Lang): Promise<Map<string, string | Uint8Array>> {
+  const { backtest: backtestChart } = await import('../../charts/builders/backtest.js');
   return chartFiles(r.series.map((s) => ({ name: `backtest-${fileSafe(s.id)}`, spec: backtestChart(r, { indicator: s.id, lang }) })), lang);
 }

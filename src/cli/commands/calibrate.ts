@@ -19,6 +19,7 @@ import type { DistributionSpec } from '../../scenario/index.js';
 import { DEFAULT_UNTIL } from '../../scenario/index.js';
 import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import type { CliIO } from '../io.js';
+import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
 import { jsonText, loadOne, machinery, OptionChecks, progressBar, seedAndThreads, writeDerivedScenario } from './analysis-options.js';
 import { backtestCharts, backtestFiles, matchObservations, projection } from './backtest.js';
@@ -38,12 +39,12 @@ interface CalibrateCliOptions {
   json?: boolean;
   out?: string;
   lang?: string;
+  quiet?: boolean;
 }
 
 export function register(program: Command, io: CliIO): Command {
-  return program
+  const cmd = program
     .command('calibrate')
-    .description('fit levers to observed values by bounded least squares · 参数校准')
     .argument('<scenario>', 'scenario file whose levers are fitted')
     .requiredOption('--observed <file>', 'CSV with columns id,year,value[,weight] (values in the model’s units)')
     .requiredOption('--levers <ids>', 'levers to fit, comma-separated (continuous levers; years cannot be fitted)')
@@ -52,9 +53,8 @@ export function register(program: Command, io: CliIO): Command {
     .option('--starts <n>', 'optimiser starts: the scenario’s values, then seeded random points (default 4)')
     .option('--seed <s>', 'seed of the random starts (default 2011)')
     .option('--residual <kind>', 'relative (default: shares of the observed value, so indicators weigh alike) or absolute')
-    .option('--json', 'print the result as JSON')
-    .option('--out <dir>', 'write calibration.json, calibration-levers.csv, calibration-residuals.csv and backtest charts here')
-    .option('--lang <lang>', 'language of names and charts: zh or en (default zh)')
+    .option('--out <dir>', 'write calibration.json, calibration-levers.csv, calibration-residuals.csv and backtest charts here');
+  return outputOptions(cmd, { json: 'the fit', lang: 'names and charts' })
     .action(async (file: string, opts: CalibrateCliOptions) => {
       const checks = new OptionChecks();
       const { seed } = seedAndThreads(opts, checks);
@@ -89,7 +89,8 @@ export function register(program: Command, io: CliIO): Command {
       }
       if (skipped.length > 0) io.stderr(`hzsim: not fitted (the model has no such output): ${skipped.join('; ')}\n`);
       const model = scenarioModel(scenario, { context: m.context, cache: m.cache, levers, outputs: fitted, until });
-      const bar = progressBar(io, `calibrate ${scenario.id}`, 'starts');
+      const quiet = opts.quiet === true;
+      const bar = await progressBar(io, quiet, `calibrate ${scenario.id}`, 'starts');
       let result: CalibrationResult;
       try {
         result = await calibrate(model, { observations: fitted, starts, seed: seed ?? 2011, residual, onProgress: bar.update });
@@ -127,20 +128,18 @@ export function register(program: Command, io: CliIO): Command {
           until,
         );
       }
-      if (opts.json) io.stdout(jsonText({ ...json, written }));
-      else {
-        io.stdout(calibrationText(result, scenario.id, fitUntil, lang));
-        if (written !== null) io.stdout(`wrote ${written}\n`);
-      }
+      if (opts.json) printJson(io, { ...json, written });
+      else io.stdout(calibrationText(result, scenario.id, fitUntil, lang));
+      if (written !== null) status(io, { quiet }, `wrote ${written}`);
       if (opts.out === undefined) return;
       const files = new Map<string, string | Uint8Array>([['calibration.json', jsonText({ ...json, written })], ...calibrationFiles(result)]);
       // How the calibrated scenario meets every observation, fitted and out of sample.
       const calibrated = { ...scenario, title, parameters: { ...scenario.parameters, ...parameters } };
-      const check = backtestAnalysis(await projection(calibrated, m, { runs: 1, seed: undefined, threads: undefined, until }, io), matched, { fittedUntil: fitUntil });
+      const check = backtestAnalysis(await projection(calibrated, m, { runs: 1, seed: undefined, threads: undefined, until, quiet }, io), matched, { fittedUntil: fitUntil });
       for (const [name, content] of backtestFiles(check)) files.set(name, content);
       for (const [name, content] of await backtestCharts(check, lang)) files.set(name, content);
       const out = writeOut(io.cwd, opts.out, files);
-      if (!opts.json) io.stdout(`wrote ${out.length} files to ${opts.out}\n`);
+      status(io, { quiet }, `wrote ${out.length} files to ${opts.out}`);
     });
 }
 

@@ -15,6 +15,7 @@ import { InputError } from '../../errors.js';
 import { DEFAULT_UNTIL } from '../../scenario/index.js';
 import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import type { CliIO } from '../io.js';
+import { outputOptions, printJson, status } from '../kit.js';
 import { jsonText, loadOne, machinery, OptionChecks, progressBar, runnerFor, seedAndThreads, writeDerivedScenario } from './analysis-options.js';
 import { writeOut } from './run-options.js';
 
@@ -36,15 +37,15 @@ interface GoalSeekCliOptions {
   json?: boolean;
   out?: string;
   lang?: string;
+  quiet?: boolean;
 }
 
 /** Which side of the target meets it, by default: the indicator's direction (lower is better → ≤). */
 export const defaultComparator = (indicator: string): GoalComparator => (findIndicator(indicator)?.direction === 'lower' ? '<=' : '>=');
 
 export function register(program: Command, io: CliIO): Command {
-  return program
+  const cmd = program
     .command('goal-seek')
-    .description('the lever value that makes an indicator reach a target (or reach it with probability P) · 目标求解')
     .argument('<scenario>', 'scenario file')
     .requiredOption('--lever <id>', 'lever to search over')
     .requiredOption('--indicator <id>', 'indicator or model series id the target is on')
@@ -58,9 +59,8 @@ export function register(program: Command, io: CliIO): Command {
     .option('--seed <s>', "Monte Carlo seed (default: the scenario's, else 2011)")
     .option('--threads <n>', 'worker threads for the Monte Carlo runs (results are identical)')
     .option('--write <file>', 'write a scenario that extends the input with the value found')
-    .option('--json', 'print the result as JSON')
-    .option('--out <dir>', 'write goal-seek.json and goal-seek.csv (the values tried) here')
-    .option('--lang <lang>', 'language of names: zh or en (default zh)')
+    .option('--out <dir>', 'write goal-seek.json and goal-seek.csv (the values tried) here');
+  return outputOptions(cmd, { json: 'the value found', lang: 'names' })
     .addHelpText(
       'after',
       '\nExamples:\n  hzsim goal-seek scenarios/plan.yaml --lever approval_reduction_rate --indicator administration.approval-items --target 80\n' +
@@ -99,7 +99,8 @@ export function register(program: Command, io: CliIO): Command {
       const runner = runs === null ? null : runnerFor(m, threads, runs);
       let goal: LeverGoal;
       let result: GoalSeekResult;
-      const bar = progressBar(io, `goal-seek ${scenario.id}`, 'candidates');
+      const quiet = opts.quiet === true;
+      const bar = await progressBar(io, quiet, `goal-seek ${scenario.id}`, 'candidates');
       try {
         goal = leverGoal(scenario, {
           context: m.context,
@@ -166,10 +167,10 @@ export function register(program: Command, io: CliIO): Command {
           until,
         );
       }
-      if (opts.json) io.stdout(jsonText({ ...json, written }));
+      if (opts.json) printJson(io, { ...json, written });
       else io.stdout(goalSeekText(result, { lever, indicator, year, mode, from, runs, seed: goal.seed, lang, name: findIndicator(indicator)?.name[lang] ?? indicator }));
       if (opts.write !== undefined && result.status !== 'found') io.stderr(`hzsim: nothing written to ${opts.write}: no value of ${lever} reaches the target\n`);
-      else if (written !== null && !opts.json) io.stdout(`wrote ${written}\n`);
+      else if (written !== null) status(io, { quiet }, `wrote ${written}`);
       if (opts.out === undefined) return;
       const tried: CsvField[][] = result.tried.map((p) => [lever, p.value, p.achieved, 'tried']);
       tried.push([lever, result.value, result.achieved, result.status === 'found' ? 'found' : 'best-reachable']);
@@ -178,7 +179,7 @@ export function register(program: Command, io: CliIO): Command {
         ['goal-seek.csv', toCsv(GOAL_SEEK_CSV_HEADER, tried)],
       ]);
       const out = writeOut(io.cwd, opts.out, files);
-      if (!opts.json) io.stdout(`wrote ${out.length} files to ${opts.out}\n`);
+      status(io, { quiet }, `wrote ${out.length} files to ${opts.out}`);
     });
 }
 

@@ -13,14 +13,12 @@ import { oat as oatAnalysis, type OatResult } from '../../analysis/oat.js';
 import { scenarioModel, selectionProblems } from '../../analysis/model.js';
 import { MAX_SOBOL_SAMPLES, sobol as sobolAnalysis, type SobolResult } from '../../analysis/sobol.js';
 import { Domains, isDomain } from '../../catalog/types.js';
-import { morris as morrisChart } from '../../charts/builders/morris.js';
-import { sobol as sobolChart } from '../../charts/builders/sobol.js';
-import { tornadoFromOat } from '../../charts/builders/tornado.js';
 import type { Lang } from '../../charts/i18n.js';
 import { DEFAULT_UNTIL } from '../../scenario/index.js';
 import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliIO } from '../io.js';
+import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
 import { chartFiles, fileSafe, jsonText, loadOne, machinery, OptionChecks, progressBar, runnerFor, seedAndThreads } from './analysis-options.js';
 import { writeOut } from './run-options.js';
@@ -51,12 +49,12 @@ interface SensitivityCliOptions {
   json?: boolean;
   out?: string;
   lang?: string;
+  quiet?: boolean;
 }
 
 export function register(program: Command, io: CliIO): Command {
-  return program
+  const cmd = program
     .command('sensitivity')
-    .description('which levers move an indicator most: OAT tornado, Morris screening, Sobol indices · 敏感性分析')
     .argument('<scenario>', 'scenario file the levers are varied around')
     .requiredOption('--indicator <ids>', 'indicator or model series id(s), comma-separated')
     .option('--year <year>', 'year the indicator is read in (default 2015)')
@@ -67,9 +65,8 @@ export function register(program: Command, io: CliIO): Command {
     .option('--seed <s>', 'seed of the Morris design or the Sobol bootstrap (default 2011)')
     .option('--threads <n>', 'worker threads (default: the cores available for 20,000 runs or more, else 1; results are identical)')
     .option('--top <n>', 'levers shown in the table and charts (default 15)')
-    .option('--json', 'print the result as JSON')
-    .option('--out <dir>', 'write sensitivity.csv, sensitivity.json and the charts here')
-    .option('--lang <lang>', 'language of names and charts: zh or en (default zh)')
+    .option('--out <dir>', 'write sensitivity.csv, sensitivity.json and the charts here');
+  return outputOptions(cmd, { json: 'the ranking', lang: 'names and charts' })
     .addHelpText(
       'after',
       '\nExamples:\n  hzsim sensitivity scenarios/plan.yaml --indicator urbanisation.hukou-gap\n' +
@@ -109,7 +106,8 @@ export function register(program: Command, io: CliIO): Command {
       const n = samples ?? (method === 'oat' ? 0 : DEFAULT_SAMPLES[method]);
       const runs = method === 'oat' ? 1 + 2 * k : method === 'morris' ? n * (k + 1) : n * (k + 2);
       const runner = runnerFor(m, threads, runs);
-      const bar = progressBar(io, `${method} ${scenario.id}`, 'runs');
+      const quiet = opts.quiet === true;
+      const bar = await progressBar(io, quiet, `${method} ${scenario.id}`, 'runs');
       let result: Result;
       try {
         const model = scenarioModel(scenario, { context: m.context, cache: m.cache, runner, outputs, ...(levers ? { levers } : {}) });
@@ -126,24 +124,28 @@ export function register(program: Command, io: CliIO): Command {
       }
 
       const json = { command: 'sensitivity', scenario: { id: scenario.id, file: scenario.file }, method, year, runs: result.evaluations, result };
-      if (opts.json) io.stdout(jsonText(json));
+      if (opts.json) printJson(io, json);
       else io.stdout(sensitivityText(result, scenario.id, lang, top));
       if (opts.out === undefined) return;
       const files = new Map<string, string | Uint8Array>([
         ['sensitivity.csv', sensitivityCsv(result)],
         ['sensitivity.json', jsonText(json)],
       ]);
-      const specs = result.outputs.map((o, i) => ({ name: `${method === 'oat' ? 'tornado' : method}-${fileSafe(o.output.id)}-${o.output.year}`, spec: chartOf(result, i, lang, top, { id: scenario.id, title: scenario.title }) }));
+      const specs = [];
+      for (const [i, o] of result.outputs.entries()) {
+        specs.push({ name: `${method === 'oat' ? 'tornado' : method}-${fileSafe(o.output.id)}-${o.output.year}`, spec: await chartOf(result, i, lang, top, { id: scenario.id, title: scenario.title }) });
+      }
       for (const [name, content] of await chartFiles(specs, lang)) files.set(name, content);
       const written = writeOut(io.cwd, opts.out, files);
-      if (!opts.json) io.stdout(`wrote ${written.length} files to ${opts.out}\n`);
+      status(io, { quiet }, `wrote ${written.length} files to ${opts.out}`);
     });
 }
 
-function chartOf(result: Result, output: number, lang: Lang, top: number, scenario: { id: string; title: { zh: string; en: string } }): TopLevelSpec {
-  if (result.method === 'oat') return tornadoFromOat(result, { output, lang, top, runs: [{ scenario, mode: 'deterministic', runs: 1, seed: null }] });
-  if (result.method === 'morris') return morrisChart(result, { output, lang, top: Math.min(top, 12), scenario });
-  return sobolChart(result, { output, lang, top, scenario });
+/** The chart of one output (builders load only for --out). */
+async function chartOf(result: Result, output: number, lang: Lang, top: number, scenario: { id: string; title: { zh: string; en: string } }): Promise<TopLevelSpec> {
+  if (result.method === 'oat') return (await import('../../charts/builders/tornado.js')).tornadoFromOat(result, { output, lang, top, runs: [{ scenario, mode: 'deterministic', runs: 1, seed: null }] });
+  if (result.method === 'morris') return (await import('../../charts/builders/morris.js')).morris(result, { output, lang, top: Math.min(top, 12), scenario });
+  return (await import('../../charts/builders/sobol.js')).sobol(result, { output, lang, top, scenario });
 }
 
 const num = (v: number | null | undefined, digits = 4): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(Number(v.toPrecision(digits))));
