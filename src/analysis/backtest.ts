@@ -13,61 +13,14 @@
  * deterministic value, or the Monte Carlo median.
  */
 import type { ResultRow, ScenarioResult, Statistic } from '../runner/types.js';
+import type { BacktestMetrics, BacktestResult, BacktestRow, BacktestSeries, BacktestSplit } from './results.js';
 import type { Observation } from './types.js';
 
-export type BacktestSplit = 'fitted' | 'out-of-sample';
+export type { BacktestMetrics, BacktestResult, BacktestRow, BacktestSeries, BacktestSplit };
 
 export interface BacktestOptions {
   /** Last year the model was fitted to; later observations are out-of-sample (default 2013). */
   readonly fittedUntil?: number;
-}
-
-export interface BacktestRow {
-  readonly id: string;
-  readonly year: number;
-  readonly observed: number;
-  readonly projected: number;
-  /** The 90 % band (p05–p95) under Monte Carlo; null for a deterministic run. */
-  readonly low: number | null;
-  readonly high: number | null;
-  readonly error: number;
-  readonly percentError: number;
-  readonly naive: number;
-  /** 'base': the base year itself (not scored). */
-  readonly split: BacktestSplit | 'base';
-  readonly withinBand: boolean | null;
-}
-
-export interface BacktestMetrics {
-  readonly id: string;
-  readonly split: BacktestSplit | 'all';
-  readonly n: number;
-  readonly mape: number;
-  readonly rmse: number;
-  readonly meanError: number;
-  readonly theilU: number | null;
-}
-
-/** The projection of one indicator, for charts. */
-export interface BacktestSeries {
-  readonly id: string;
-  readonly points: readonly { readonly year: number; readonly central: number; readonly low: number | null; readonly high: number | null }[];
-}
-
-export interface BacktestResult {
-  readonly method: 'backtest';
-  readonly scenario: ScenarioResult['scenario'];
-  readonly mode: ScenarioResult['mode'];
-  readonly runs: number;
-  readonly seed: number | null;
-  readonly baseYear: number;
-  readonly fittedUntil: number;
-  readonly rows: readonly BacktestRow[];
-  /** Per indicator: fitted, out-of-sample and all scored years. */
-  readonly metrics: readonly BacktestMetrics[];
-  readonly series: readonly BacktestSeries[];
-  /** Observations the projection has no value for (unknown id or year outside the run). */
-  readonly unmatched: readonly Observation[];
 }
 
 /**

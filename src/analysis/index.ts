@@ -18,6 +18,7 @@ export type * from './types.js';
 export { oat, type OatOptions, type OatResult, type OatOutput, type OatSwing } from './oat.js';
 export { morris, morrisDesign, type MorrisOptions, type MorrisResult, type MorrisOutput, type MorrisEffect } from './morris.js';
 export { sobol, saltelliDesign, sobolSequence, MAX_SOBOL_SAMPLES, type SobolOptions, type SobolResult, type SobolOutput, type SobolIndex } from './sobol.js';
+export type * from './results.js';
 export { goalSeek, shareMeeting, type GoalProblem, type GoalSeekOptions, type GoalSeekResult, type GoalComparator, type GoalPoint } from './goal-seek.js';
 export { brent, bisectBoundary, type RootResult, type ScalarFunction } from './roots.js';
 export {

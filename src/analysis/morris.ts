@@ -12,9 +12,11 @@
  * interaction). For integer inputs the step is measured after rounding; a step that rounding
  * collapses to zero is left out.
  */
-import type { Text } from '../catalog/types.js';
 import { analysisStream, byDescending, evaluatePoints, fromUnit, inputsOf } from './evaluate.js';
-import type { AnalysisOptions, Evaluable, Input, OutputRef } from './types.js';
+import type { MorrisEffect, MorrisOutput, MorrisResult } from './results.js';
+import type { AnalysisOptions, Evaluable, Input } from './types.js';
+
+export type { MorrisEffect, MorrisOutput, MorrisResult };
 
 export interface MorrisOptions extends AnalysisOptions {
   /** Trajectories (default 20). */
@@ -23,32 +25,6 @@ export interface MorrisOptions extends AnalysisOptions {
   readonly levels?: number;
   /** Seed of the design (default 2011). */
   readonly seed?: number;
-}
-
-export interface MorrisEffect {
-  readonly input: string;
-  readonly label: Text | null;
-  readonly mu: number;
-  readonly muStar: number;
-  readonly sigma: number;
-  /** Elementary effects behind the statistics (r unless rounding collapsed a step). */
-  readonly n: number;
-}
-
-export interface MorrisOutput {
-  readonly output: OutputRef;
-  /** Largest μ* first. */
-  readonly effects: readonly MorrisEffect[];
-}
-
-export interface MorrisResult {
-  readonly method: 'morris';
-  readonly inputs: readonly Input[];
-  readonly outputs: readonly MorrisOutput[];
-  readonly trajectories: number;
-  readonly levels: number;
-  readonly seed: number;
-  readonly evaluations: number;
 }
 
 /** The design: `trajectories × (k + 1)` unit points (row-major) and which input each step moves. */

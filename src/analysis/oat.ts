@@ -3,39 +3,15 @@
  * input at its reference value. The input for a tornado chart; cheap (1 + 2k evaluations) and easy
  * to read, but blind to interactions — Morris and Sobol see those.
  */
-import type { Text } from '../catalog/types.js';
 import { byDescending, evaluatePoints, inputsOf, referencePoint } from './evaluate.js';
-import type { AnalysisOptions, Evaluable, Input, OutputRef } from './types.js';
+import type { OatOutput, OatResult, OatSwing } from './results.js';
+import type { AnalysisOptions, Evaluable } from './types.js';
+
+export type { OatOutput, OatResult, OatSwing };
 
 export interface OatOptions extends AnalysisOptions {
   /** The point swings start from; default the model's reference (each input's `reference`, else mid-range). */
   readonly base?: Float64Array;
-}
-
-export interface OatSwing {
-  readonly input: string;
-  readonly label: Text | null;
-  /** The input's reference value (null when the model keeps its own, e.g. a lever schedule). */
-  readonly reference: number | null;
-  readonly low: { readonly value: number; readonly result: number };
-  readonly high: { readonly value: number; readonly result: number };
-  /** |high.result − low.result|. */
-  readonly swing: number;
-}
-
-export interface OatOutput {
-  readonly output: OutputRef;
-  /** The output at the base point. */
-  readonly base: number;
-  /** Widest swing first (ties by input id). */
-  readonly swings: readonly OatSwing[];
-}
-
-export interface OatResult {
-  readonly method: 'oat';
-  readonly inputs: readonly Input[];
-  readonly outputs: readonly OatOutput[];
-  readonly evaluations: number;
 }
 
 /**

@@ -12,10 +12,12 @@
  * Confidence intervals: percentile bootstrap over the N rows (seeded), resampling the rows of A,
  * B and every AB⁽ⁱ⁾ together.
  */
-import { SobolSequenceGenerator } from 'sobol';
-import type { Text } from '../catalog/types.js';
+import { createRequire } from 'node:module';
 import { analysisStream, byDescending, evaluatePoints, fromUnit, inputsOf } from './evaluate.js';
-import type { AnalysisOptions, Evaluable, Input, OutputRef } from './types.js';
+import type { SobolIndex, SobolOutput, SobolResult } from './results.js';
+import type { AnalysisOptions, Evaluable, Input } from './types.js';
+
+export type { SobolIndex, SobolOutput, SobolResult };
 
 export interface SobolOptions extends AnalysisOptions {
   /** Base sample size N (default 1024; a power of two keeps the sequence's balance). */
@@ -28,45 +30,22 @@ export interface SobolOptions extends AnalysisOptions {
   readonly seed?: number;
 }
 
-export interface SobolIndex {
-  readonly input: string;
-  readonly label: Text | null;
-  readonly first: number;
-  readonly firstInterval: readonly [number, number] | null;
-  readonly total: number;
-  readonly totalInterval: readonly [number, number] | null;
-}
-
-export interface SobolOutput {
-  readonly output: OutputRef;
-  readonly mean: number;
-  /** Variance of the output over the sample; indices are NaN when it is 0 (nothing moves it). */
-  readonly variance: number;
-  /** Largest total index first. */
-  readonly indices: readonly SobolIndex[];
-}
-
-export interface SobolResult {
-  readonly method: 'sobol';
-  readonly inputs: readonly Input[];
-  readonly outputs: readonly SobolOutput[];
-  readonly samples: number;
-  readonly resamples: number;
-  readonly confidence: number;
-  readonly seed: number;
-  readonly evaluations: number;
-}
-
 /**
  * The package's generator keeps 20 bits per coordinate (its shifts are 32-bit), which is exact for
  * the first 2^20 points; larger samples are refused rather than silently degraded.
  */
 export const MAX_SOBOL_SAMPLES = 2 ** 20 - 1;
 
+/** The `sobol` package's generator (CommonJS, untyped: its one class is typed here). */
+type SobolGenerator = new (dimension: number) => { nextVector(): number[] };
+let Generator: SobolGenerator | null = null;
+const generatorClass = (): SobolGenerator =>
+  (Generator ??= (createRequire(import.meta.url)('sobol') as { SobolSequenceGenerator: SobolGenerator }).SobolSequenceGenerator);
+
 /** The first `n` points (after the all-zero one) of the `dimension`-dimensional Sobol' sequence, row-major. */
 export function sobolSequence(n: number, dimension: number): Float64Array {
   if (!Number.isInteger(n) || n < 1 || n > MAX_SOBOL_SAMPLES) throw new RangeError(`samples must be an integer from 1 to ${MAX_SOBOL_SAMPLES}, got ${n}`);
-  const generator = new SobolSequenceGenerator(dimension);
+  const generator = new (generatorClass())(dimension);
   generator.nextVector();
   const out = new Float64Array(n * dimension);
   for (let j = 0; j < n; j++) out.set(generator.nextVector(), j * dimension);

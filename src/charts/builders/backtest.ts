@@ -5,7 +5,7 @@
  * two kinds of observation apart, so a grey-scale print keeps the distinction.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { BacktestResult } from '../../analysis/backtest.js';
+import type { BacktestResult } from '../../analysis/results.js';
 import { InputError } from '../../errors.js';
 import { finish, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
 import { formatNumber } from '../data.js';

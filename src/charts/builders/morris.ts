@@ -6,7 +6,7 @@
  * "non-linear or interacting" (Garcia Sanchez et al. 2014).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { MorrisResult } from '../../analysis/morris.js';
+import type { MorrisResult } from '../../analysis/results.js';
 import { InputError } from '../../errors.js';
 import { finish, resolveCommon, type CommonChartOptions } from '../compose.js';
 import { formatNumber } from '../data.js';

@@ -5,7 +5,7 @@
  * same hue: it is part of ST.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { SobolResult } from '../../analysis/sobol.js';
+import type { SobolResult } from '../../analysis/results.js';
 import { InputError } from '../../errors.js';
 import { finish, resolveCommon, type CommonChartOptions } from '../compose.js';
 import { formatNumber } from '../data.js';

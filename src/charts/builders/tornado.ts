@@ -3,7 +3,7 @@
  * to the projection with one lever at its low (or high) value; widest swing on top.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { OatResult } from '../../analysis/oat.js';
+import type { OatResult } from '../../analysis/results.js';
 import type { Text } from '../../catalog/types.js';
 import { InputError } from '../../errors.js';
 import { finish, footnoteText, resolveCommon, Y_AXIS_EXTENT, type CommonChartOptions, type FootnoteRun } from '../compose.js';
