@@ -70,7 +70,7 @@ export async function projection(
 export function register(program: Command, io: CliIO): Command {
   const cmd = program
     .command('backtest')
-    .argument('<scenario>', 'scenario file')
+    .argument('<scenario>', 'scenario file or bundled id')
     .requiredOption('--observed <file>', 'CSV with columns id,year,value[,weight] (values in the model’s units)')
     .option('--fitted-until <year>', 'last year the model was fitted to; later years are out of sample (default 2013)')
     .option('--runs <n>', 'Monte Carlo runs (> 1 switches Monte Carlo on; default: the scenario’s montecarlo block)')
@@ -78,6 +78,7 @@ export function register(program: Command, io: CliIO): Command {
     .option('--threads <n>', 'worker threads for Monte Carlo (results are identical)')
     .option('--out <dir>', 'write backtest.csv, backtest-metrics.csv, backtest.json and the charts here');
   return outputOptions(cmd, { json: 'the scores', lang: 'the charts' })
+    .addHelpText('after', '\nExamples:\n  hzsim backtest plan --observed observed.csv --fitted-until 2013 --out out/backtest --lang en\n')
     .action(async (file: string, opts: BacktestCliOptions) => {
       const checks = new OptionChecks();
       const { runs, seed, threads } = seedAndThreads(opts, checks);

@@ -45,7 +45,7 @@ interface CalibrateCliOptions {
 export function register(program: Command, io: CliIO): Command {
   const cmd = program
     .command('calibrate')
-    .argument('<scenario>', 'scenario file whose levers are fitted')
+    .argument('<scenario>', 'scenario file or bundled id whose levers are fitted')
     .requiredOption('--observed <file>', 'CSV with columns id,year,value[,weight] (values in the model’s units)')
     .requiredOption('--levers <ids>', 'levers to fit, comma-separated (continuous levers; years cannot be fitted)')
     .option('--until <year>', 'fit observations up to this year only; later ones are out of sample (default 2013)')
@@ -55,6 +55,7 @@ export function register(program: Command, io: CliIO): Command {
     .option('--residual <kind>', 'relative (default: shares of the observed value, so indicators weigh alike) or absolute')
     .option('--out <dir>', 'write calibration.json, calibration-levers.csv, calibration-residuals.csv and backtest charts here');
   return outputOptions(cmd, { json: 'the fit', lang: 'names and charts' })
+    .addHelpText('after', '\nExamples:\n  hzsim calibrate plan --observed observed.csv --levers migrant_arrivals,rd_share_growth --until 2013 --write calibrated.yaml\n')
     .action(async (file: string, opts: CalibrateCliOptions) => {
       const checks = new OptionChecks();
       const { seed } = seedAndThreads(opts, checks);

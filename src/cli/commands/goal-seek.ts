@@ -46,7 +46,7 @@ export const defaultComparator = (indicator: string): GoalComparator => (findInd
 export function register(program: Command, io: CliIO): Command {
   const cmd = program
     .command('goal-seek')
-    .argument('<scenario>', 'scenario file')
+    .argument('<scenario>', 'scenario file or bundled id')
     .requiredOption('--lever <id>', 'lever to search over')
     .requiredOption('--indicator <id>', 'indicator or model series id the target is on')
     .requiredOption('--target <value>', 'target value, in the indicator’s unit')
@@ -63,8 +63,8 @@ export function register(program: Command, io: CliIO): Command {
   return outputOptions(cmd, { json: 'the value found', lang: 'names' })
     .addHelpText(
       'after',
-      '\nExamples:\n  hzsim goal-seek scenarios/plan.yaml --lever approval_reduction_rate --indicator administration.approval-items --target 80\n' +
-        '  hzsim goal-seek scenarios/plan.yaml --lever hukou_conv_rate_migrant --indicator urbanisation.hukou-gap --target 15 --probability 0.8 --runs 500 --write faster.yaml\n',
+      '\nExamples:\n  hzsim goal-seek plan --lever approval_reduction_rate --indicator administration.approval-items --target 80\n' +
+        '  hzsim goal-seek plan --lever hukou_conv_rate_migrant --indicator urbanisation.hukou-gap --target 15 --probability 0.8 --runs 500 --write faster.yaml\n',
     )
     .action(async (file: string, opts: GoalSeekCliOptions) => {
       const checks = new OptionChecks();

@@ -55,7 +55,7 @@ interface SensitivityCliOptions {
 export function register(program: Command, io: CliIO): Command {
   const cmd = program
     .command('sensitivity')
-    .argument('<scenario>', 'scenario file the levers are varied around')
+    .argument('<scenario>', 'scenario file or bundled id the levers are varied around')
     .requiredOption('--indicator <ids>', 'indicator or model series id(s), comma-separated')
     .option('--year <year>', 'year the indicator is read in (default 2015)')
     .option('--method <method>', 'oat, morris or sobol (default oat)')
@@ -69,8 +69,8 @@ export function register(program: Command, io: CliIO): Command {
   return outputOptions(cmd, { json: 'the ranking', lang: 'names and charts' })
     .addHelpText(
       'after',
-      '\nExamples:\n  hzsim sensitivity scenarios/plan.yaml --indicator urbanisation.hukou-gap\n' +
-        '  hzsim sensitivity scenarios/plan.yaml --indicator urbanisation.hukou-gap,integration.level --method sobol --samples 512 --out out/sobol\n',
+      '\nExamples:\n  hzsim sensitivity plan --indicator urbanisation.hukou-gap\n' +
+        '  hzsim sensitivity plan --indicator urbanisation.hukou-gap,integration.level --method sobol --samples 512 --out out/sobol\n',
     )
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const checks = new OptionChecks();
