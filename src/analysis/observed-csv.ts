@@ -3,10 +3,10 @@
  * `id,year,value[,weight]` (header required, any order; other columns ignored), values already in
  * the model's units. Every problem is reported at once, naming the file, the line and the column.
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InputError, type InputProblem } from '../errors.js';
 import { parseCsv } from '../util/csv.js';
+import { decodeUtf8, invalidUtf8Reason, readRegularFile, unreadableReason } from '../util/input-file.js';
 import type { Observation } from './types.js';
 
 const REQUIRED = ['id', 'year', 'value'] as const;
@@ -58,12 +58,15 @@ export function parseObservationsCsv(text: string, file: string): Observation[] 
 export function readObservationsCsv(path: string, cwd: string = process.cwd()): Observation[] {
   const abs = resolve(cwd, path);
   const shown = relative(cwd, abs) || path;
-  let text: string;
+  const unreadable = (reason: string): InputError =>
+    new InputError([{ file: shown, path: '', message: `cannot read the file: ${reason} — expected a CSV file with columns id,year,value[,weight]` }]);
+  let text: ReturnType<typeof decodeUtf8>;
   try {
-    text = readFileSync(abs, 'utf8');
+    // A regular file within the size limit only (never a FIFO or a device), valid UTF-8.
+    text = decodeUtf8(readRegularFile(abs));
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
-    throw new InputError([{ file: shown, path: '', message: `${reason} — expected a CSV file with columns id,year,value[,weight]` }]);
+    throw unreadable(unreadableReason(err));
   }
+  if (typeof text !== 'string') throw unreadable(invalidUtf8Reason(text));
   return parseObservationsCsv(text, shown);
 }

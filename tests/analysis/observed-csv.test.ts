@@ -35,6 +35,7 @@ describe('observations from CSV', () => {
   it('refuses a header without the required columns, an empty file and a missing file', () => {
     expect(problems(() => parseObservationsCsv('indicator,year,value\n', 'a.csv'))).toEqual(["a.csv: line 1: the header has no id column — expected columns id,year,value[,weight], got 'indicator,year,value'"]);
     expect(problems(() => parseObservationsCsv('id,year,value\n', 'a.csv'))).toEqual(['a.csv: : has no observations — expected rows id,year,value below the header']);
-    expect(problems(() => readObservationsCsv('no/such.csv', '/tmp'))[0]).toBe('no/such.csv: : does not exist — expected a CSV file with columns id,year,value[,weight]');
+    expect(problems(() => readObservationsCsv('no/such.csv', '/tmp'))[0]).toBe('no/such.csv: : cannot read the file: no such file — expected a CSV file with columns id,year,value[,weight]');
+    expect(problems(() => readObservationsCsv('.', '/tmp'))[0]).toMatch(/cannot read the file: it is a directory/);
   });
 });

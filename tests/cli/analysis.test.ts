@@ -29,6 +29,8 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   const code = await main(args, x);
   return { code, out: x.text(), err: x.err.join('') };
 }
+/** The files in an output folder (with the folder's marker, .hzsim-output). */
+const listed = (sub: string): string[] => readdirSync(join(dir, sub)).sort();
 const valueIn = (result: ReturnType<typeof runScenario>, id: string, year: number) => result.rows.find((r) => r.output === id && r.year === year)?.value ?? NaN;
 
 beforeAll(() => {
@@ -56,7 +58,7 @@ describe('hzsim sensitivity', () => {
     const r = await run(['sensitivity', plan, '--indicator', 'urbanisation.hukou-gap', '--method', 'morris', '--samples', '4', '--domain', 'urbanisation', '--out', 'morris', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/urbanisation\.hukou-gap 2015 · plan · Morris, 4 trajectories/);
-    expect(readdirSync(join(dir, 'morris')).sort()).toEqual(['morris-urbanisation.hukou-gap-2015.en.png', 'morris-urbanisation.hukou-gap-2015.en.svg', 'sensitivity.csv', 'sensitivity.json']);
+    expect(listed('morris')).toEqual(['.hzsim-output', 'morris-urbanisation.hukou-gap-2015.en.png', 'morris-urbanisation.hukou-gap-2015.en.svg', 'sensitivity.csv', 'sensitivity.json']);
     const csv = parseCsv(readFileSync(join(dir, 'morris', 'sensitivity.csv'), 'utf8'));
     expect(csv[0]).toEqual([...SENSITIVITY_CSV_HEADERS.morris]);
     expect(csv.slice(1).every((row) => row[0] === 'morris' && row[1] === 'urbanisation.hukou-gap')).toBe(true);
@@ -145,7 +147,7 @@ describe('hzsim calibrate and backtest', () => {
     const fitted = result.rows.filter((x: { split: string }) => x.split === 'fitted');
     const u = Math.sqrt(fitted.reduce((a: number, x: { error: number }) => a + x.error ** 2, 0)) / Math.sqrt(fitted.reduce((a: number, x: { naive: number; observed: number }) => a + (x.naive - x.observed) ** 2, 0));
     expect(result.metrics[0].theilU).toBeCloseTo(u, 12);
-    expect(readdirSync(join(dir, 'bt')).sort()).toEqual(['backtest-metrics.csv', 'backtest-population.resident.zh.png', 'backtest-population.resident.zh.svg', 'backtest.csv', 'backtest.json']);
+    expect(listed('bt')).toEqual(['.hzsim-output', 'backtest-metrics.csv', 'backtest-population.resident.zh.png', 'backtest-population.resident.zh.svg', 'backtest.csv', 'backtest.json']);
     expect(parseCsv(readFileSync(join(dir, 'bt', 'backtest.csv'), 'utf8'))[0]).toEqual([...BACKTEST_CSV_HEADER]);
     writeFileSync(join(dir, 'unknown.csv'), 'id,year,value\npopulation.residnet,2012,1\n');
     const bad = await run(['backtest', plan, '--observed', 'unknown.csv']);

@@ -69,6 +69,16 @@ export class OptionChecks {
     return (choices as readonly string[]).includes(value) ? (value as T) : (this.fail(flag, `got '${value}' — expected ${expected}`) ?? fallback);
   }
 
+  /** Runs a check that throws an InputError, keeping its problems with the others. */
+  attempt(check: () => void): void {
+    try {
+      check();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.problems.push(...err.problems);
+    }
+  }
+
   /** Throws every problem collected so far (exit 2, nothing written). */
   done(): void {
     if (this.problems.length > 0) throw new InputError(this.problems);

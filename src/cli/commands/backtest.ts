@@ -22,7 +22,7 @@ import type { CliIO } from '../io.js';
 import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
 import { chartFiles, fileSafe, jsonText, loadOne, machinery, type Machinery, OptionChecks, progressBar, runnerFor, seedAndThreads } from './analysis-options.js';
-import { writeOut } from './run-options.js';
+import { checkOut, writeOut } from './run-options.js';
 
 export const BACKTEST_CSV_HEADER = ['scenario', 'output', 'year', 'split', 'observed', 'projected', 'low', 'high', 'error', 'percent_error', 'naive', 'within_band'] as const;
 export const BACKTEST_METRICS_CSV_HEADER = ['scenario', 'output', 'split', 'n', 'mape', 'rmse', 'mean_error', 'theil_u'] as const;
@@ -81,6 +81,7 @@ export function register(program: Command, io: CliIO): Command {
     .addHelpText('after', '\nExamples:\n  hzsim backtest plan --observed observed.csv --fitted-until 2013 --out out/backtest --lang en\n')
     .action(async (file: string, opts: BacktestCliOptions) => {
       const checks = new OptionChecks();
+      checks.attempt(() => checkOut(io.cwd, opts.out));
       const { runs, seed, threads } = seedAndThreads(opts, checks);
       const fittedUntil = checks.year('--fitted-until', opts.fittedUntil) ?? 2013;
       const lang = checks.lang(opts.lang);
@@ -110,7 +111,7 @@ export function register(program: Command, io: CliIO): Command {
       if (opts.out === undefined) return;
       const files = new Map<string, string | Uint8Array>([...backtestFiles(result), ['backtest.json', jsonText(json)]]);
       for (const [name, content] of await backtestCharts(result, lang)) files.set(name, content);
-      const written = writeOut(io.cwd, opts.out, files);
+      const written = await writeOut(io.cwd, opts.out, files);
       status(io, { quiet }, `wrote ${written.length} files to ${opts.out}`);
     });
 }

@@ -23,7 +23,7 @@ import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
 import { jsonText, loadOne, machinery, OptionChecks, progressBar, seedAndThreads, writeDerivedScenario } from './analysis-options.js';
 import { backtestCharts, backtestFiles, matchObservations, projection } from './backtest.js';
-import { writeOut } from './run-options.js';
+import { checkOut, writeOut } from './run-options.js';
 
 export const CALIBRATION_LEVERS_CSV_HEADER = ['lever', 'name_zh', 'name_en', 'before', 'fitted', 'standard_error', 'interval_low', 'interval_high', 'at_bound', 'min', 'max'] as const;
 export const CALIBRATION_RESIDUALS_CSV_HEADER = ['output', 'year', 'observed', 'fitted', 'error', 'percent_error', 'weight'] as const;
@@ -58,6 +58,7 @@ export function register(program: Command, io: CliIO): Command {
     .addHelpText('after', '\nExamples:\n  hzsim calibrate plan --observed observed.csv --levers migrant_arrivals,rd_share_growth --until 2013 --write calibrated.yaml\n')
     .action(async (file: string, opts: CalibrateCliOptions) => {
       const checks = new OptionChecks();
+      checks.attempt(() => checkOut(io.cwd, opts.out));
       const { seed } = seedAndThreads(opts, checks);
       const fitUntil = checks.year('--until', opts.until) ?? 2013;
       const starts = checks.integer('--starts', opts.starts, 'a whole number from 1 to 100, e.g. 4', (n) => n >= 1 && n <= 100) ?? 4;
@@ -139,7 +140,7 @@ export function register(program: Command, io: CliIO): Command {
       const check = backtestAnalysis(await projection(calibrated, m, { runs: 1, seed: undefined, threads: undefined, until, quiet }, io), matched, { fittedUntil: fitUntil });
       for (const [name, content] of backtestFiles(check)) files.set(name, content);
       for (const [name, content] of await backtestCharts(check, lang)) files.set(name, content);
-      const out = writeOut(io.cwd, opts.out, files);
+      const out = await writeOut(io.cwd, opts.out, files);
       status(io, { quiet }, `wrote ${out.length} files to ${opts.out}`);
     });
 }

@@ -17,7 +17,7 @@ import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import type { CliIO } from '../io.js';
 import { outputOptions, printJson, status } from '../kit.js';
 import { jsonText, loadOne, machinery, OptionChecks, progressBar, runnerFor, seedAndThreads, writeDerivedScenario } from './analysis-options.js';
-import { writeOut } from './run-options.js';
+import { checkOut, writeOut } from './run-options.js';
 
 export const GOAL_SEEK_CSV_HEADER = ['lever', 'value', 'achieved', 'kind'] as const;
 
@@ -68,6 +68,7 @@ export function register(program: Command, io: CliIO): Command {
     )
     .action(async (file: string, opts: GoalSeekCliOptions) => {
       const checks = new OptionChecks();
+      checks.attempt(() => checkOut(io.cwd, opts.out));
       const { seed, threads, runs: runsFlag } = seedAndThreads(opts, checks);
       const target = checks.number('--target', opts.target, 'a number in the indicator’s unit, e.g. 80');
       const year = checks.year('--year', opts.year) ?? DEFAULT_UNTIL;
@@ -178,7 +179,7 @@ export function register(program: Command, io: CliIO): Command {
         ['goal-seek.json', jsonText({ ...json, written })],
         ['goal-seek.csv', toCsv(GOAL_SEEK_CSV_HEADER, tried)],
       ]);
-      const out = writeOut(io.cwd, opts.out, files);
+      const out = await writeOut(io.cwd, opts.out, files);
       status(io, { quiet }, `wrote ${out.length} files to ${opts.out}`);
     });
 }

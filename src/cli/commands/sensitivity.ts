@@ -21,7 +21,7 @@ import type { CliIO } from '../io.js';
 import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
 import { chartFiles, fileSafe, jsonText, loadOne, machinery, OptionChecks, progressBar, runnerFor, seedAndThreads } from './analysis-options.js';
-import { writeOut } from './run-options.js';
+import { checkOut, writeOut } from './run-options.js';
 
 export const SENSITIVITY_METHODS = ['oat', 'morris', 'sobol'] as const;
 type Method = (typeof SENSITIVITY_METHODS)[number];
@@ -74,6 +74,7 @@ export function register(program: Command, io: CliIO): Command {
     )
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const checks = new OptionChecks();
+      checks.attempt(() => checkOut(io.cwd, opts.out));
       const { seed, threads } = seedAndThreads(opts, checks);
       const method = checks.choice('--method', opts.method, SENSITIVITY_METHODS, 'oat');
       const year = checks.year('--year', opts.year) ?? DEFAULT_UNTIL;
@@ -136,7 +137,7 @@ export function register(program: Command, io: CliIO): Command {
         specs.push({ name: `${method === 'oat' ? 'tornado' : method}-${fileSafe(o.output.id)}-${o.output.year}`, spec: await chartOf(result, i, lang, top, { id: scenario.id, title: scenario.title }) });
       }
       for (const [name, content] of await chartFiles(specs, lang)) files.set(name, content);
-      const written = writeOut(io.cwd, opts.out, files);
+      const written = await writeOut(io.cwd, opts.out, files);
       status(io, { quiet }, `wrote ${written.length} files to ${opts.out}`);
     });
 }
