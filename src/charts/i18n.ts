@@ -98,8 +98,8 @@ const strings = {
   morrisList: { zh: '影响最大的参数（按 μ*）', en: 'Most influential levers (by μ*)' },
   sobolTitle: { zh: '{indicator}（{year}年）：方差分解', en: '{indicator} ({year}): variance decomposition' },
   sobolSubtitle: {
-    zh: '一阶指数 S1：参数单独解释的方差份额；总指数 ST：含交互作用；黑线：{confidence}% 自助法置信区间',
-    en: 'First-order S1: share of variance a lever explains alone; total ST: with its interactions; black lines: {confidence}% bootstrap intervals',
+    zh: 'S1：参数单独解释的方差份额；ST：含交互作用的份额；黑线：{confidence}% 自助法置信区间',
+    en: 'S1: the share of variance a lever explains alone; ST: with its interactions; black lines: {confidence}% bootstrap intervals',
   },
   sobolMethod: { zh: 'Sobol′ 指数，{samples} 个基础样本（运行{runs}次），自助法随机种子{seed}', en: 'Sobol′ indices, {samples} base samples ({runs} runs), bootstrap seed {seed}' },
   sobolAxis: { zh: 'Sobol′ 指数（方差份额）', en: 'Sobol′ index (share of variance)' },

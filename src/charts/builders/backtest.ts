@@ -7,12 +7,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { BacktestResult } from '../../analysis/results.js';
 import { InputError } from '../../errors.js';
-import { finish, plotArea, resolveCommon, type CommonChartOptions } from '../compose.js';
+import { finish, resolveCommon, type CommonChartOptions } from '../compose.js';
 import { formatNumber } from '../data.js';
 import { chartErrors, t, withUnit } from '../i18n.js';
 import { annotationColour, fanColours, fontSizes, seriesColours } from '../theme.js';
 import { analysisFootnote } from './analysis.js';
-import { legendWidth, yearX } from './shared.js';
+import { fitYTitle, legendLayout, plotAreaWith, yearX } from './shared.js';
 
 export interface BacktestChartOptions extends CommonChartOptions {
   /** The indicator to draw (default: the first one scored). */
@@ -44,17 +44,19 @@ export function backtest(result: BacktestResult, options: BacktestChartOptions =
     ...(rows.some((r) => r.split === 'out-of-sample') ? [[outKey, seriesColours[1], 'diamond'] as [string, string, string]] : []),
   ];
   const keys = entries.map((e) => e[0]);
+  // Beside the plot when it leaves the plot most of the chart, else below (the fan's rule).
+  const legend = legendLayout(keys, t('backtestSeries', lang), size);
   const colour = {
     field: 'key',
     type: 'nominal',
     scale: { domain: keys, range: entries.map((e) => e[1]) },
-    legend: { title: t('backtestSeries', lang), symbolStrokeWidth: 2 },
+    legend: { title: t('backtestSeries', lang), symbolStrokeWidth: 2, ...legend.props },
   };
   const shape = { field: 'key', type: 'nominal', scale: { domain: keys, range: entries.map((e) => e[2]) } };
   const years = [...new Set([...series.points.map((p) => p.year), ...rows.map((r) => r.year)])].sort((a, b) => a - b);
-  const area = plotArea(size, 'right', legendWidth(keys, t('backtestSeries', lang)));
+  const { area, title: yAxisTitle } = fitYTitle(yTitle, plotAreaWith(size, legend));
   const x = yearX(years, lang);
-  const y = { type: 'quantitative', title: yTitle, scale: { zero: false } };
+  const y = { type: 'quantitative', title: yAxisTitle, scale: { zero: false } };
   const projection = series.points.map((p) => ({ key: projectionKey, year: p.year, value: p.central, lo: p.low, hi: p.high }));
   const observed = rows.map((r) => ({ key: r.split === 'out-of-sample' ? outKey : fittedKey, year: r.year, value: r.observed, projected: r.projected, error: r.percentError }));
   const layers: Record<string, unknown>[] = [];

@@ -13,7 +13,7 @@ import { chartErrors, t } from '../i18n.js';
 import { fontSizes } from '../theme.js';
 import { estimateTextWidth } from '../text-width.js';
 import { analysisFootnote, type AnalysisScenario, leverName, pickOutput } from './analysis.js';
-import { legendWidth } from './shared.js';
+import { legendLayout } from './shared.js';
 
 export interface SobolChartOptions extends CommonChartOptions {
   /** Which output of the result (default 0). */
@@ -52,12 +52,12 @@ export function sobol(result: SobolResult, options: SobolChartOptions = {}): Top
   const lo = Math.min(0, ...values.map((v) => v.lo));
   const hi = Math.max(0.1, ...values.map((v) => v.hi));
   const leverWidth = Math.min(260, Math.ceil(Math.max(...levers.map((l) => estimateTextWidth(l, fontSizes.label)))) + 8);
-  const legendW = legendWidth(kinds, t('sobolIndex', lang));
-  const width = Math.max(160, size.width - leverWidth - legendW - 40);
+  const legend = legendLayout(kinds, t('sobolIndex', lang), size);
+  const width = Math.max(160, size.width - leverWidth - legend.width - 40);
   const x = { field: 'value', type: 'quantitative', title: t('sobolAxis', lang), scale: { domain: [lo, hi * 1.05], nice: false }, axis: { format: '.1f', tickCount: 6 } };
   const y = { field: 'lever', type: 'nominal', sort: levers, title: null, axis: { labelLimit: leverWidth, ticks: false, domain: false } };
   const yOffset = { field: 'kind', type: 'nominal', sort: kinds, scale: { paddingInner: 0.15 } };
-  const colour = { field: 'kind', type: 'nominal', sort: kinds, scale: { domain: kinds, range: [...COLOURS] }, legend: { title: t('sobolIndex', lang), symbolType: 'square', symbolSize: 120 } };
+  const colour = { field: 'kind', type: 'nominal', sort: kinds, scale: { domain: kinds, range: [...COLOURS] }, legend: { title: t('sobolIndex', lang), symbolType: 'square', symbolSize: 120, ...legend.props } };
   const body = {
     width,
     height: { step: LEVER_STEP, for: 'position' },
