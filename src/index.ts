@@ -116,6 +116,33 @@ export type {
   AttainmentThresholds,
 } from './runner/index.js';
 
+// Analysis: sensitivity (OAT, Morris, Sobol), goal seeking, calibration and backtesting.
+export { oat, morris, sobol, goalSeek, calibrate, backtest, scenarioModel, leverGoal, readObservationsCsv, parseObservationsCsv } from './analysis/index.js';
+export type {
+  Input,
+  OutputRef,
+  PointFunction,
+  BatchModel,
+  Evaluable,
+  OatOptions,
+  OatResult,
+  MorrisOptions,
+  MorrisResult,
+  SobolOptions,
+  SobolResult,
+  GoalProblem,
+  GoalSeekOptions,
+  GoalSeekResult,
+  CalibrationOptions,
+  CalibrationResult,
+  BacktestOptions,
+  BacktestResult,
+  ScenarioModel,
+  ScenarioModelOptions,
+  LeverGoal,
+  LeverGoalOptions,
+} from './analysis/index.js';
+
 // Presentation: chart builders (each returns a Vega-Lite spec), rendering, briefing. Rendering
 // loads vega, vega-lite and resvg on its first call, so importing the package stays fast.
 export * as charts from './charts/builders/index.js';

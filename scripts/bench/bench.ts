@@ -30,6 +30,7 @@ import {
 import { loadScenarios } from '../../dist/scenario/index.js';
 import { bundledScenarioFiles } from '../../dist/cli/commands/demo.js';
 import { PACKAGE_VERSION } from '../../dist/version.js';
+import { analysisFigures } from './analysis.js';
 import { cliFigures } from './cli.js';
 
 const quick = process.argv.includes('--quick');
@@ -191,6 +192,9 @@ if (!quick) {
 
 // ── Start-up, demo and million-run memory (scripts/bench/cli.ts) ────────────────────────────
 cliFigures(record, quick);
+
+// ── Analysis commands (scripts/bench/analysis.ts) ───────────────────────────────────────────
+await analysisFigures(record, quick);
 
 report.checksum = checksum;
 const w = Math.max(...rows.map((r) => r[0].length));

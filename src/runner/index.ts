@@ -26,6 +26,7 @@ export { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput
 export {
   EXACT_QUANTILE_VALUES, SKETCH_RELATIVE_ACCURACY, CHUNK_RUNS, quantileMethod, type QuantileChoice, type QuantileMethod, type TargetJob,
 } from './streaming.js';
+export { cellOf, type PointOutput, type PointsJob, type PointsOutput } from './points.js';
 export { createSingleThreadRunner } from './single-thread.js';
 export { createWorkerPoolRunner } from './worker-pool.js';
 export { runScenario, runMonteCarlo, leverValue, simOptionsOf, type RunOptions, type MonteCarloOptions } from './run.js';

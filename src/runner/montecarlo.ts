@@ -8,6 +8,7 @@ import type { ParamRecord, ParamValue } from '../params/types.js';
 import type { DistributionSpec } from '../scenario/types.js';
 import { createSampler, type Sampler } from './distributions.js';
 import { streamFor } from './random.js';
+import type { PointsJob, PointsOutput } from './points.js';
 import type { CellSummary, RunMatrix } from './stats.js';
 import type { QuantileChoice, QuantileMethod, TargetJob } from './streaming.js';
 
@@ -130,6 +131,8 @@ export type ProgressListener = (runsDone: number, runsTotal: number) => void;
 export interface ModelRunner {
   readonly threads: number;
   runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput>;
+  /** Runs given lever vectors (src/runner/points.ts), e.g. a sensitivity design; progress in points. */
+  runPoints(job: PointsJob, onProgress?: ProgressListener): Promise<PointsOutput>;
   terminate(): Promise<void>;
 }
 
