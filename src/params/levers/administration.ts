@@ -96,7 +96,7 @@ export const administrationLevers = [
     range: { min: 51, max: 150 },
     source: { line: 53, quote: '对51个单位行政审批事项进行全面清理核定' },
     provenance: { kind: 'assumption', reason: '51 units were reviewed by 2010; about 60 city-level units hold approval powers (not verified). The reviewed count approaches this total.' },
-    uncertainty: uniform(55, 90, 'Not verified.'),
+    uncertainty: uniform(55, 90, 'The count of city units with approval powers was not verified; from a few more than the 51 reviewed to well over it.'),
     description: { zh: '审批事项清理核定逐步覆盖的市级单位总数。', en: 'Total city-level units whose approval items the review works through.' },
   },
   {
@@ -108,7 +108,7 @@ export const administrationLevers = [
     range: { min: 35, max: 90 },
     source: { line: 227, quote: '完善投资项目审批联动机制，减少前置条件、审批环节、审批部门，缩短审批时间' },
     provenance: { kind: 'assumption', reason: 'Proxy handling removes waiting between steps but not the statutory review itself: at most about 60 % of the time can be saved.' },
-    uncertainty: uniform(45, 75, 'Not known.'),
+    uncertainty: uniform(45, 75, 'No study of the most proxy handling can save was found; half to three-quarters of the time.'),
     description: { zh: '投资项目审批代办可节约办结时间的上限（逻辑斯蒂逼近）。', en: 'Most of the approval time proxy handling can save (approached logistically).' },
   },
   {
@@ -120,7 +120,7 @@ export const administrationLevers = [
     range: { min: 31, max: 80 },
     source: { line: 255, quote: '完善车改后各项保障措施' },
     provenance: { kind: 'assumption', reason: 'Car allowances replace most but not all of official-car spending: the saving is taken never to pass 50 %.' },
-    uncertainty: uniform(40, 65, 'Not known.'),
+    uncertainty: uniform(40, 65, 'What allowances cost relative to official cars varies; savings of 40–65 % at most.'),
     description: { zh: '公车改革节约公务交通开支比例的上限（逻辑斯蒂逼近）。', en: 'Most of official-car spending the reform can save (approached logistically).' },
   },
 ] as const satisfies readonly ParamRecord[];

@@ -30,7 +30,7 @@ export const communityLevers = [
       kind: 'assumption',
       reason: 'Organisations per community saturate: the counts are taken to level off at three times the 2010 number (a few of each kind per community).',
     },
-    uncertainty: uniform(2, 6, 'Not known.'),
+    uncertainty: uniform(2, 6, 'How many organisations a community sustains is not known: two to six times the 2010 number.'),
     description: {
       zh: '社区民间、文体、志愿组织数量逻辑斯蒂增长的上限，为2010年数量的倍数。',
       en: 'Capacity of community civil, cultural-sports and volunteer organisations (logistic growth), as a multiple of their 2010 number.',

@@ -54,7 +54,7 @@ export const economyLevers = [
     range: { min: 3, max: 15 },
     source: null,
     provenance: { kind: 'assumption', reason: 'The growth rate moves from its 2011 level to the long-run level with a time constant of about a decade.' },
-    uncertainty: uniform(5, 15, 'Not known.'),
+    uncertainty: uniform(5, 15, 'How fast growth settles to its long-run rate is not known: five to fifteen years.'),
     description: { zh: '实际增长率从2011年水平向长期水平收敛的时间常数。', en: 'Time constant of the real growth rate’s approach from its 2011 level to the long-run level.' },
   },
   {
@@ -133,7 +133,7 @@ export const economyLevers = [
       kind: 'assumption',
       reason: 'Rent from transferred land adds to rural income: each 10 points of the transfer share raise it by 3 % (relative effect 0.3 per 100 points); the rent share of rural income was small around 2010.',
     },
-    uncertainty: uniform(0.1, 0.6, 'Not estimated.'),
+    uncertainty: uniform(0.1, 0.6, 'Rents from transferred land were not estimated for Hangzhou: a third to twice the assumed effect.'),
     description: {
       zh: '承包地流转比例每提高100个百分点，农村居民人均纯收入提高的比例（租金收入）。',
       en: 'Relative rise of rural net income per 100 points of the contracted-land transfer share (rents).',

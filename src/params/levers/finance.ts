@@ -153,7 +153,7 @@ export const financeLevers = [
       kind: 'assumption',
       reason: 'A city’s venture centre, guidance fund, technology bank and exchange saturate with its economy: their cumulative counts and amounts are taken to level off at ten times their 2010 size.',
     },
-    uncertainty: uniform(4, 16, 'Not known.'),
+    uncertainty: uniform(4, 16, 'Where the platforms saturate is not known: four to sixteen times their 2010 size.'),
     description: {
       zh: '金融创新平台累计数量和金额逻辑斯蒂增长的上限，为2010年规模的倍数。',
       en: 'Capacity of the finance platforms’ cumulative counts and amounts (logistic growth), as a multiple of their 2010 size.',

@@ -283,7 +283,7 @@ export const insuranceLevers = [
       kind: 'assumption',
       reason: 'Outreach, enforcement with employers and the first year’s premium help for each person an enrolment drive adds: about 300 yuan in 2010 yuan (order of magnitude); rises with GDP per resident.',
     },
-    uncertainty: triangular(100, 300, 1_000, 'Not published.'),
+    uncertainty: triangular(100, 300, 1_000, 'Enrolment-drive costs are not published: a third to three times the assumed cost.'),
     description: {
       zh: '扩面工作每新增一名参保人的一次性公共支出（2010年价格，随人均GDP增长），由改革资金支付。',
       en: 'One-off public spending per person an enrolment drive adds (2010 yuan, rising with GDP per resident), paid from the reform budget.',

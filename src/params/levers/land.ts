@@ -143,7 +143,7 @@ export const landLevers = [
     range: { min: 0, max: 5_000 },
     source: { line: 155, quote: '探索实现区域耕地占补平衡的多种途径' },
     provenance: { kind: 'assumption', reason: 'Farmland occupied under the annual land-use plan, about 1,200 ha a year at 2010 growth (order of magnitude, not verified).' },
-    uncertainty: uniform(600, 2_400, 'Order of magnitude only.'),
+    uncertainty: uniform(600, 2_400, 'Order of magnitude only: half to twice the assumed occupation.'),
     description: {
       zh: '2010年经济增长下每年在年度用地计划下建设占用的耕地（不含挂钩指标的占用）；随实际经济增长率变化。',
       en: 'Farmland occupied per year by construction under the annual land-use plan at 2010 growth (linkage use comes on top); it follows the real growth rate.',
@@ -158,7 +158,7 @@ export const landLevers = [
     range: { min: 0, max: 5_000 },
     source: { line: 155, quote: '保证占补耕地质量相当' },
     provenance: { kind: 'assumption', reason: 'The balance rule was kept in 2006–2010: supplement about equal to occupation in 2010; it shrinks as the reserve of cultivable land is used up.' },
-    uncertainty: uniform(800, 1_600, 'Order of magnitude only.'),
+    uncertainty: uniform(800, 1_600, 'Order of magnitude only: two-thirds to four-thirds of the assumed supplement.'),
     description: {
       zh: '2010年每年通过土地开发整理补充耕地的能力（不含宅基地复垦）；随后备耕地资源减少而下降。低于占用时累计缺口会被报告。',
       en: 'Farmland that land development could add per year in 2010 (besides homestead reclamation); it falls as the reserve of cultivable land is used. If below occupation, the cumulative shortfall is reported.',
@@ -316,7 +316,7 @@ export const landLevers = [
       kind: 'assumption',
       reason: 'Selling quota on the exchange makes reclamation pay: for the traded share of quota, reclamation scales with the price relative to 2010 (elasticity 1).',
     },
-    uncertainty: uniform(0.3, 2, 'Not estimated.'),
+    uncertainty: uniform(0.3, 2, 'The supply response of reclamation was not estimated: from weak to twice proportional.'),
     description: {
       zh: '复垦（村庄整治和闲置宅基地退出）对指标价格的弹性，只作用于入市交易的那部分指标。',
       en: 'Elasticity of reclamation (consolidation and homestead exit) to the quota price, acting on the traded share of quota only.',
@@ -331,7 +331,7 @@ export const landLevers = [
     range: { min: 0, max: 2 },
     source: { line: 155, quote: '积极开展农村土地综合整治和城乡建设用地增减挂钩' },
     provenance: { kind: 'assumption', reason: 'Construction land has few substitutes: demand falls by half a percent per percent of price (elasticity 0.5).' },
-    uncertainty: uniform(0.2, 1, 'Not estimated.'),
+    uncertainty: uniform(0.2, 1, 'The price response of construction land demand was not estimated: from weak to proportional.'),
     description: {
       zh: '挂钩指标需求对指标价格（相对2010年）的弹性。',
       en: 'Elasticity of quota demand to the quota price (relative to 2010).',
@@ -346,7 +346,7 @@ export const landLevers = [
     range: { min: 0.5, max: 10 },
     source: { line: 155, quote: '纳入交易市场' },
     provenance: { kind: 'assumption', reason: 'Buyers count an unused balance as supply spread over about two years when they judge how scarce quota is.' },
-    uncertainty: uniform(1, 4, 'Not known.'),
+    uncertainty: uniform(1, 4, 'How the market counts an unused balance is not known: one to four years of supply.'),
     description: {
       zh: '判断指标稀缺程度时，账上节余指标按多少年可供使用计算。',
       en: 'Years over which the unused balance counts as supply when the market judges how scarce quota is.',
@@ -379,7 +379,7 @@ export const landLevers = [
     range: { min: 2_000, max: 80_000 },
     source: { line: 155, quote: '探索实现区域耕地占补平衡的多种途径' },
     provenance: { kind: 'assumption', reason: 'Land that development could still turn into farmland (宜耕后备资源) in a hilly city: about 17 years of the 2010 supplement (order of magnitude, not verified).' },
-    uncertainty: uniform(8_000, 40_000, 'Order of magnitude only.'),
+    uncertainty: uniform(8_000, 40_000, 'Order of magnitude only: less than half to twice the assumed reserve.'),
     description: {
       zh: '可通过土地开发补充为耕地的后备资源；用得越多，补充能力越低。',
       en: 'Land that development can still turn into farmland; the more is used, the less can be added each year.',

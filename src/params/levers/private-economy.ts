@@ -33,7 +33,7 @@ export const privateEconomyLevers = [
       kind: 'assumption',
       reason: 'Hangzhou led all cities with 74–81 firms in 2008–2010; a fifth of the national list (100 firms) is taken as the most one city could hold.',
     },
-    uncertainty: uniform(85, 150, 'Not known.'),
+    uncertainty: uniform(85, 150, 'The most firms one city could hold is not known: from just above Hangzhou’s 2008 peak to 150.'),
     description: { zh: '杭州入围民营企业500强数量逻辑斯蒂变化的上限。', en: 'Ceiling of the logistic path of Hangzhou’s firms in the private top 500.' },
   },
 ] as const satisfies readonly ParamRecord[];

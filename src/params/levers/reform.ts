@@ -49,7 +49,7 @@ export const reformLevers = [
     range: { min: 0, max: 100 },
     source: null,
     provenance: { kind: 'assumption', reason: 'Unspent reform money carried into 2011: about five months of the appropriation.' },
-    uncertainty: uniform(0, 50, 'Not published.'),
+    uncertainty: uniform(0, 50, 'The balance carried into 2011 is not published: from none to most of a year’s appropriation.'),
     description: { zh: '2010年末改革资金账户余额（亿元）。', en: 'Balance of the reform budget at the end of 2010 (亿元).' },
   },
   {
