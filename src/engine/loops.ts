@@ -340,6 +340,16 @@ export function linkSigner(graph: CausalGraph, compiled: CompiledModel, options:
   const states = referenceTimes.map((t) => stateAt(trace, t));
   // Each variable's scale over the run sets its perturbation where it happens to be 0 at a reference state.
   const scaleOf = new Map(Object.entries(trace.values).map(([id, v]) => [id, v.reduce((m, x) => (Number.isFinite(x) ? Math.max(m, Math.abs(x)) : m), 0)]));
+  // One evaluation scope per reference state and mode, perturbed in place link by link.
+  const scopeFor = (state: ReturnType<typeof stateAt>, structural: boolean): Record<string, unknown> => ({
+    ...state.values,
+    time: state.time,
+    dt,
+    start,
+    ...timeFunctions(state.time, structural),
+  });
+  const structuralScopes = states.map((st) => scopeFor(st, true));
+  const actualScopes = states.map((st) => scopeFor(st, false));
   const equations = new Map<VarId, EvalFunction>();
   const cache = new Map<string, { structural: LinkSign[]; actual: LinkSign[] }>();
   return {
@@ -363,16 +373,20 @@ export function linkSigner(graph: CausalGraph, compiled: CompiledModel, options:
           equations.set(to, f);
         }
         const equation = f;
-        const evaluate = (state: ReturnType<typeof stateAt>, structural: boolean): LinkSign => {
-          const x = state.values[from] ?? NaN;
+        const evaluate = (k: number, structural: boolean): LinkSign => {
+          const scope = (structural ? structuralScopes : actualScopes)[k] as Record<string, unknown>;
+          const x = scope[from] as number;
           const h = 1e-4 * Math.max(Math.abs(x), scaleOf.get(from) ?? 0, 1e-6);
-          const scope = { ...state.values, time: state.time, dt, start, ...timeFunctions(state.time, structural) };
-          const at = (value: number): number => Number(equation.evaluate({ ...scope, [from]: value }));
+          const at = (value: number): number => {
+            scope[from] = value;
+            return Number(equation.evaluate(scope));
+          };
           const hi = at(x + h);
           const lo = at(x - h);
+          scope[from] = x;
           return signOf(hi - lo, Math.max(Math.abs(hi), Math.abs(lo), 1e-300));
         };
-        result = { structural: states.map((st) => evaluate(st, true)), actual: states.map((st) => evaluate(st, false)) };
+        result = { structural: states.map((_, k) => evaluate(k, true)), actual: states.map((_, k) => evaluate(k, false)) };
       }
       cache.set(key, result);
       return result;

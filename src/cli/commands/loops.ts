@@ -1,5 +1,5 @@
 /**
- * `hzsim loops [--json] [--all] [--lang zh|en] [--scenario FILE]`: the model's feedback loops,
+ * `hzsim loops [--json] [--all] [--lang zh|en] [--quiet] [--scenario FILE]`: the model's feedback loops,
  * found from the model graph (src/engine/loops.ts) — the documented loops of the plan's
  * mechanisms, then a shortest independent loop set — with each loop's polarity, the subsystems it
  * crosses and the variables on it.
@@ -11,7 +11,7 @@ import { hangzhouModel } from '../../models/index.js';
 import { loopReport, type LoopReport } from '../../models/loop-report.js';
 import { loadScenarios } from '../../scenario/index.js';
 import type { CliIO } from '../io.js';
-import { parseListingOptions } from '../listing-options.js';
+import { outputOptions, parseOutputOptions, printJson } from '../kit.js';
 import { renderTable } from '../table.js';
 
 const POLARITY: Record<Lang, Record<LoopPolarity, string>> = {
@@ -87,23 +87,23 @@ export function loopsJson(report: LoopReport): unknown {
 interface LoopsOptions {
   json?: boolean;
   all?: boolean;
-  lang: string;
+  lang?: string;
+  quiet?: boolean;
   scenario?: string;
 }
 
 export function register(program: Command, io: CliIO): Command {
-  return program
+  const cmd = program
     .command('loops')
-    .description('feedback loops found from the model graph, with polarity and subsystems · 反馈回路')
-    .option('--json', 'print the loops as JSON')
     .option('--all', 'also list every loop of the shortest independent loop set')
-    .option('--scenario <file>', 'take the reference states from this scenario’s run (default: every lever at its default)')
-    .option('--lang <lang>', 'language of names: zh or en', 'zh')
-    .addHelpText('after', '\nExamples:\n  hzsim loops\n  hzsim loops --all --lang en\n  hzsim loops --json --scenario scenarios/plan.yaml\n')
+    .option('--scenario <scenario>', 'take the reference states from this scenario’s run (a file or a bundled id; default: every lever at its default)');
+  return outputOptions(cmd, { json: 'the documented loops and the shortest independent loop set', lang: 'names in the tables' })
+    .addHelpText('after', '\nExamples:\n  hzsim loops\n  hzsim loops --all --lang en\n  hzsim loops --json --scenario plan\n')
     .action((opts: LoopsOptions) => {
-      const { lang } = parseListingOptions({ lang: opts.lang });
+      const output = parseOutputOptions(opts);
       const [scenario] = opts.scenario === undefined ? [] : loadScenarios([opts.scenario], { cwd: io.cwd });
       const report = loopReport(scenario ? { parameters: scenario.parameters } : {});
-      io.stdout(opts.json ? `${JSON.stringify(loopsJson(report), null, 2)}\n` : renderLoops(report, lang, opts.all === true));
+      if (output.json) printJson(io, loopsJson(report));
+      else io.stdout(renderLoops(report, output.lang, opts.all === true));
     });
 }
