@@ -18,7 +18,8 @@
  * real functions is reported separately. A loop whose sign differs between reference states is
  * reported as `varies`; one with a link that is zero at every reference state as `inactive`.
  */
-import { all, create, type EvalFunction, type MathJsInstance } from 'mathjs';
+import type { EvalFunction } from 'mathjs';
+import { createMathInstance, type MathJsInstance } from './mathjs.js';
 import { inspectModel } from './inspect.js';
 import type { CompiledModel, ModelSpec, Trace, VarId } from './types.js';
 import type { ParamValue } from '../params/types.js';
@@ -180,7 +181,11 @@ function reach(_adjacency: readonly (readonly number[])[], start: number, next: 
 
 let mathInstance: MathJsInstance | null = null;
 function math(): MathJsInstance {
-  mathInstance ??= create(all as NonNullable<typeof all>, { predictable: true });
+  if (!mathInstance) {
+    mathInstance = createMathInstance();
+    // A negative base to a fractional power is NaN, not a complex number.
+    mathInstance.config({ predictable: true });
+  }
   return mathInstance;
 }
 
