@@ -249,8 +249,8 @@ export const insuranceLevers = [
     },
     uncertainty: uniform(1.5, 3, 'The long-run standard depends on national policy.'),
     description: {
-      zh: '人均财政补助标准相对2010年（按人均GDP折算）最终提高的倍数；补助是改革资金的刚性支出。',
-      en: 'Multiple of the 2010 subsidy standard (relative to GDP per resident) the standard approaches; the subsidy is a committed charge on the reform budget.',
+      zh: '人均财政补助标准相对2010年（按人均GDP折算）最终提高的倍数；对参保外来人口的补助是改革资金的刚性支出。',
+      en: 'Multiple of the 2010 subsidy standard (relative to GDP per resident) the standard approaches; the subsidy for insured migrants is a committed charge on the reform budget.',
     },
   },
   {

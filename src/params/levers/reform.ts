@@ -32,12 +32,12 @@ export const reformLevers = [
     source: { line: 145, quote: '加大市级财政对县（市）转移支付力度' },
     provenance: {
       kind: 'assumption',
-      reason: 'The city and county budgets fund the reform’s new public-service obligations (市民化, residents’ insurance subsidies, homestead exit and reclamation, the two swaps). Local budget revenue was roughly a tenth of GDP around 2010 (not verified); about a twentieth of it, 0.5 % of GDP (about 30 亿元 in 2010), is taken as the money set aside for these measures.',
+      reason: 'The city and county budgets fund the reform’s new public-service obligations (市民化, enrolment drives and subsidies for migrants insured like locals, homestead exit and reclamation, the two swaps). Local budget revenue was roughly a tenth of GDP around 2010 (not verified); about a twentieth of it, 0.5 % of GDP (about 30 亿元 in 2010), is taken as the money set aside for these measures.',
     },
     uncertainty: triangular(0.25, 0.5, 1, 'The earmarked share is not published; half to twice the assumed share.'),
     description: {
-      zh: '每年拨入改革资金的财政资金占当年GDP的比例；改革资金先支付刚性支出（新市民的公共服务、居民医保补助），余额按比例分配给转户、换房换保、复垦和扩面。',
-      en: 'Fiscal money put into the reform budget each year, as a share of that year’s GDP; the budget pays committed charges first (new citizens’ public services, residents’ insurance subsidies), then funds conversions, swaps, reclamation and enrolment drives in proportion.',
+      zh: '每年拨入改革资金的财政资金占当年GDP的比例；改革资金先支付刚性支出（新市民的公共服务、参保外来人口的补助），余额按比例分配给转户、换房换保、复垦和扩面。',
+      en: 'Fiscal money put into the reform budget each year, as a share of that year’s GDP; the budget pays committed charges first (new citizens’ public services, subsidies for migrants insured like locals), then funds conversions, swaps, reclamation and enrolment drives in proportion.',
     },
   },
   {
