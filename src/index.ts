@@ -48,7 +48,7 @@ export type {
   Comparator,
 } from './catalog/index.js';
 export { params, paramIds, getParam, findParam, isParamId, defaultValue } from './params/index.js';
-export type { Param, ParamId, ParamRecord, ParamValue, Schedule } from './params/index.js';
+export type { Param, ParamId, ParamRecord, ParamValue, Schedule, LeverUncertainty } from './params/index.js';
 
 // Observed data: published Hangzhou figures (data/observed/hangzhou.csv) in model units, with sources.
 export {
@@ -85,6 +85,13 @@ export type {
 } from './engine/index.js';
 export { hangzhouModel, subsystems, modelSeries, indicatorVariable } from './models/index.js';
 export type { ModelSeries } from './models/index.js';
+// Feedback loops: the finder works on any model; the report and documented loops are the Hangzhou model's.
+export { findFeedbackLoops, causalGraph, shortestIndependentLoops, loopThrough, countLoops, linkSigner, describeLoop } from './engine/loops.js';
+export type { FeedbackLoop, LoopAnalysis, LoopLink, LoopOptions, LoopPolarity, CausalGraph } from './engine/loops.js';
+export { loopReport } from './models/loop-report.js';
+export type { LoopReport, LoopReportOptions } from './models/loop-report.js';
+export { documentedLoops } from './models/loops.js';
+export type { DocumentedLoop } from './models/loops.js';
 
 // Scenarios and runs.
 export { loadScenario, loadScenarios, checkScenarios, bundledScenarios } from './scenario/index.js';
@@ -98,7 +105,18 @@ export {
   compareScenarios,
   leverDifferences,
   judgeTarget,
+  referencePace,
   DEFAULT_THRESHOLDS,
+  EUROSTAT_DEFAULT_PACE,
+  STRONGER_PACE_FACTOR,
+  drawnUncertainty,
+  UNCERTAINTY_MODES,
+  ATTAINMENT_CLASSES,
+  CLASS_LABELS,
+  VERSUS_TREND_LABELS,
+  attainmentHeadline,
+  classLabel,
+  isOnTrack,
   prepareRunOutputs,
   writeRunOutputs,
   streamFor,
@@ -114,6 +132,11 @@ export type {
   ModelRunner,
   RunnerContext,
   AttainmentThresholds,
+  AttainmentSettings,
+  ObservedPace,
+  RequirementBasis,
+  VersusTrend,
+  UncertaintyMode,
 } from './runner/index.js';
 
 // Analysis: sensitivity (OAT, Morris, Sobol), goal seeking, calibration and backtesting.

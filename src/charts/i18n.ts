@@ -176,6 +176,10 @@ const unitsEn: Readonly<Record<string, string>> = {
   '分 (0–100)': 'score (0–100)',
   万人: '10,000 persons',
   人: 'persons',
+  '人/年': 'persons / year',
+  元: 'yuan',
+  '元/公顷': 'yuan / ha',
+  比例: 'share',
   公顷: 'ha',
   'index (2010 = 100)': 'index, 2010 = 100',
 };
@@ -187,6 +191,7 @@ const unitsZh: Readonly<Record<string, string>> = {
   'score 0–100': '得分（0–100）',
   '亿元/year': '亿元/年',
   '分 (0–100)': '分（0–100）',
+  ratio: '比值',
 };
 
 /** A unit as shown in `lang`: the catalog's own text, translated where a translation is known. */

@@ -18,9 +18,12 @@ export {
 export { normalCdf, normalQuantile, normalUpperTail, normalDensity } from './normal.js';
 export { quantileSorted, summarise, RunMatrix, QuantileLevels, type CellSummary, type QuantileStatistic } from './stats.js';
 export {
-  DEFAULT_THRESHOLDS, classifyRatio, judgeTarget, targetHolds, requiredValue, progressRatio,
-  type AttainmentThresholds, type Judgement, type ValueAt, type LeverAt,
+  DEFAULT_THRESHOLDS, classifyRatio, judgeTarget, targetHolds, requiredValue, progressRatio, referencePace, targetChange, desiredSign,
+  EUROSTAT_DEFAULT_PACE, STRONGER_PACE_FACTOR, STRONGER_WORDINGS, BOUND_CAP,
+  type AttainmentThresholds, type AttainmentSettings, type ObservedPace, type ReferencePace, type Judgement, type ValueAt, type LeverAt,
 } from './attainment.js';
+export { ATTAINMENT_CLASSES, CLASS_LABELS, VERSUS_TREND_LABELS, BASIS_LABELS, attainmentHeadline, classCounts, classLabel, isOnTrack } from './vocabulary.js';
+export { drawnUncertainty, UNCERTAINTY_MODES, isUncertaintyMode, type UncertaintyMode } from './uncertainty.js';
 export { CompiledModelCache, type RunnerContext, type OutputInfo } from './context.js';
 export { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener } from './montecarlo.js';
 export {

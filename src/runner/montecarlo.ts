@@ -112,7 +112,7 @@ export interface MonteCarloOutput {
   readonly levers: readonly string[];
   readonly summaries: readonly (CellSummary | null)[];
   readonly quantiles: QuantileMethod;
-  /** Per target of `job.judge`, the runs in which it holds. */
+  /** Per target of `job.judge`, the runs in which it holds; then, per target, the runs judged on track. */
   readonly targetHits: readonly number[];
   /** The lower median of each drawn lever a judged milestone reads. */
   readonly leverMedians: Readonly<Record<string, number>>;

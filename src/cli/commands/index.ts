@@ -29,4 +29,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'demo', summary: 'run every bundled scenario; write results, charts (zh + en) and a briefing · 运行全部内置情景并生成图表与简报', load: () => import('./demo.js') },
   { name: 'explore', summary: 'the scenario explorer: one offline HTML page, levers as sliders · 情景探索页面', load: () => import('./explore.js') },
   { name: 'observed', summary: 'published Hangzhou figures the model is compared with, with sources and trust · 观测数据', load: () => import('./observed.js') },
+  { name: 'loops', summary: 'feedback loops found from the model graph, with polarity and subsystems · 反馈回路', load: () => import('./loops.js') },
 ];
