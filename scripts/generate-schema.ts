@@ -35,6 +35,13 @@ function leverValueSchema(p: ParamRecord): Json {
     anyOf: [
       number,
       { type: 'object', propertyNames: { pattern: '^[0-9]{4}$' }, additionalProperties: number, minProperties: 1 },
+      {
+        type: 'object',
+        description: 'k × the inherited value (the parent scenario’s, or the default); the result must lie in the range',
+        properties: { scale: { type: 'number', minimum: 0 } },
+        required: ['scale'],
+        additionalProperties: false,
+      },
     ],
   };
 }

@@ -48,7 +48,7 @@ export type {
   Comparator,
 } from './catalog/index.js';
 export { params, paramIds, getParam, findParam, isParamId, defaultValue } from './params/index.js';
-export type { Param, ParamId, ParamRecord, ParamValue, Schedule } from './params/index.js';
+export type { Param, ParamId, ParamRecord, ParamValue, Schedule, LeverUncertainty } from './params/index.js';
 
 // Observed data: published Hangzhou figures (data/observed/hangzhou.csv) in model units, with sources.
 export {
@@ -97,6 +97,13 @@ export { exportModel, importModel, formatOfFile, FORMATS } from './interchange/i
 export type { Format, InterchangeModel } from './interchange/index.js';
 export { hangzhouModel, subsystems, modelSeries, indicatorVariable } from './models/index.js';
 export type { ModelSeries } from './models/index.js';
+// Feedback loops: the finder works on any model; the report and documented loops are the Hangzhou model's.
+export { findFeedbackLoops, causalGraph, shortestIndependentLoops, loopThrough, countLoops, linkSigner, describeLoop } from './engine/loops.js';
+export type { FeedbackLoop, LoopAnalysis, LoopLink, LoopOptions, LoopPolarity, CausalGraph } from './engine/loops.js';
+export { loopReport } from './models/loop-report.js';
+export type { LoopReport, LoopReportOptions } from './models/loop-report.js';
+export { documentedLoops } from './models/loops.js';
+export type { DocumentedLoop } from './models/loops.js';
 
 // Scenarios and runs.
 export { loadScenario, loadScenarios, checkScenarios, bundledScenarios } from './scenario/index.js';
@@ -112,7 +119,18 @@ export {
   compareScenarios,
   leverDifferences,
   judgeTarget,
+  referencePace,
   DEFAULT_THRESHOLDS,
+  EUROSTAT_DEFAULT_PACE,
+  STRONGER_PACE_FACTOR,
+  drawnUncertainty,
+  UNCERTAINTY_MODES,
+  ATTAINMENT_CLASSES,
+  CLASS_LABELS,
+  VERSUS_TREND_LABELS,
+  attainmentHeadline,
+  classLabel,
+  isOnTrack,
   prepareRunOutputs,
   writeRunOutputs,
   streamFor,
@@ -129,7 +147,39 @@ export type {
   RunnerContext,
   RunnerLever,
   AttainmentThresholds,
+  AttainmentSettings,
+  ObservedPace,
+  RequirementBasis,
+  VersusTrend,
+  UncertaintyMode,
 } from './runner/index.js';
+
+// Analysis: sensitivity (OAT, Morris, Sobol), goal seeking, calibration and backtesting.
+export { oat, morris, sobol, goalSeek, calibrate, backtest, scenarioModel, leverGoal, readObservationsCsv, parseObservationsCsv } from './analysis/index.js';
+export type {
+  Input,
+  OutputRef,
+  PointFunction,
+  BatchModel,
+  Evaluable,
+  OatOptions,
+  OatResult,
+  MorrisOptions,
+  MorrisResult,
+  SobolOptions,
+  SobolResult,
+  GoalProblem,
+  GoalSeekOptions,
+  GoalSeekResult,
+  CalibrationOptions,
+  CalibrationResult,
+  BacktestOptions,
+  BacktestResult,
+  ScenarioModel,
+  ScenarioModelOptions,
+  LeverGoal,
+  LeverGoalOptions,
+} from './analysis/index.js';
 
 // Presentation: chart builders (each returns a Vega-Lite spec), rendering, briefing. Rendering
 // loads vega, vega-lite and resvg on its first call, so importing the package stays fast.

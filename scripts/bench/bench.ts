@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { PACKAGE_VERSION } from '../../dist/version.js';
+import { analysisFigures } from './analysis.js';
 import { cliFigures } from './cli.js';
 import { engineFigures } from './engine.js';
 import { BenchReport } from './report.js';
@@ -24,7 +25,10 @@ engineFigures(report, { quick });
 if (!engineOnly) {
   await runnerFigures(report, { quick });
   // Start-up, demo and million-run memory (scripts/bench/cli.ts).
-  cliFigures((key, label, value, unit, digits) => report.record(key, label, value, unit, digits), quick);
+  const record = (key: string | null, label: string, value: number, unit: string, digits?: number): void => report.record(key, label, value, unit, digits);
+  cliFigures(record, quick);
+  // Analysis commands (scripts/bench/analysis.ts).
+  await analysisFigures(record, quick);
 }
 
 report.print();

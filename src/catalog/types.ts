@@ -24,6 +24,7 @@ export const Domains = {
   community: { zh: '社区与社会组织', en: 'Community and social organisations' },
   'private-economy': { zh: '民营经济', en: 'Private economy' },
   reform: { zh: '综合配套改革', en: 'Comprehensive reform programme' },
+  economy: { zh: '经济与公共财政', en: 'Economy and public finance' },
 } as const satisfies Record<string, Text>;
 export type Domain = keyof typeof Domains;
 export const isDomain = (s: string): s is Domain => Object.hasOwn(Domains, s);

@@ -82,6 +82,46 @@ const strings = {
   unitTitle: { zh: '{name}（{unit}）', en: '{name} ({unit})' },
   personsTenThousand: { zh: '万人', en: 'thousands' },
   personsConverted: { zh: '转换人数（{unit}）', en: 'Persons converted ({unit})' },
+  // Analysis charts (Morris, Sobol, backtest).
+  analysisRun: { zh: '情景：{scenario}；{method}', en: 'Scenario: {scenario}; {method}' },
+  morrisTitle: { zh: '{indicator}（{year}年）：Morris 筛选', en: '{indicator} ({year}): Morris screening' },
+  morrisSubtitle: {
+    zh: 'μ* 越大，参数影响越大；σ 相对 μ* 越大，影响越非线性或与其他参数交互越强',
+    en: 'Larger μ*: more influence; larger σ relative to μ*: a more non-linear effect, or interactions',
+  },
+  morrisMethod: { zh: 'Morris 法 {trajectories} 条轨迹、{levels} 个水平（运行{runs}次），随机种子{seed}', en: 'Morris, {trajectories} trajectories, {levels} levels ({runs} runs), seed {seed}' },
+  morrisMuStar: { zh: 'μ*：基本效应绝对值的均值（{unit}）', en: 'μ*: mean absolute elementary effect ({unit})' },
+  morrisMuStarPlain: { zh: 'μ*：基本效应绝对值的均值', en: 'μ*: mean absolute elementary effect' },
+  morrisSigma: { zh: 'σ：基本效应的标准差', en: 'σ: standard deviation of the effects' },
+  morrisRatio: { zh: 'σ/μ* = {ratio}', en: 'σ/μ* = {ratio}' },
+  morrisOthers: { zh: '其余 {count} 个参数', en: '{count} other levers' },
+  morrisList: { zh: '影响最大的参数（按 μ*）', en: 'Most influential levers (by μ*)' },
+  sobolTitle: { zh: '{indicator}（{year}年）：方差分解', en: '{indicator} ({year}): variance decomposition' },
+  sobolSubtitle: {
+    zh: 'S1：参数单独解释的方差份额；ST：含交互作用的份额；黑线：{confidence}% 自助法置信区间',
+    en: 'S1: the share of variance a lever explains alone; ST: with its interactions; black lines: {confidence}% bootstrap intervals',
+  },
+  sobolMethod: { zh: 'Sobol′ 指数，{samples} 个基础样本（运行{runs}次），自助法随机种子{seed}', en: 'Sobol′ indices, {samples} base samples ({runs} runs), bootstrap seed {seed}' },
+  sobolAxis: { zh: 'Sobol′ 指数（方差份额）', en: 'Sobol′ index (share of variance)' },
+  sobolFirst: { zh: '一阶指数 S1', en: 'First-order S1' },
+  sobolTotal: { zh: '总指数 ST', en: 'Total ST' },
+  sobolIndex: { zh: '指数', en: 'Index' },
+  sobolInterval: { zh: '置信区间', en: 'Interval' },
+  backtestTitle: { zh: '{indicator}：预测与实际', en: '{indicator}: projection and observed values' },
+  backtestSubtitle: {
+    zh: '{scenario}；{fitted}年及以前为拟合期，此后为样本外检验',
+    en: '{scenario}; fitted to {fitted} and earlier, out of sample after',
+  },
+  backtestScores: { zh: '平均绝对百分比误差：拟合期 {fitted}，样本外 {outOfSample}', en: 'MAPE: fitted {fitted}, out of sample {outOfSample}' },
+  backtestProjection: { zh: '预测', en: 'Projection' },
+  backtestMedian: { zh: '预测（中位数）', en: 'Projection (median)' },
+  backtestObservedFitted: { zh: '实际值（拟合期）', en: 'Observed (fitted years)' },
+  backtestObservedOut: { zh: '实际值（样本外）', en: 'Observed (out of sample)' },
+  backtestFittedSide: { zh: '← 拟合期', en: '← fitted' },
+  backtestOutSide: { zh: '样本外 →', en: 'out of sample →' },
+  backtestSeries: { zh: '图例', en: 'Key' },
+  observed: { zh: '实际值', en: 'Observed' },
+  notApplicable: { zh: '无', en: 'n/a' },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof strings;
@@ -136,6 +176,10 @@ const unitsEn: Readonly<Record<string, string>> = {
   '分 (0–100)': 'score (0–100)',
   万人: '10,000 persons',
   人: 'persons',
+  '人/年': 'persons / year',
+  元: 'yuan',
+  '元/公顷': 'yuan / ha',
+  比例: 'share',
   公顷: 'ha',
   'index (2010 = 100)': 'index, 2010 = 100',
 };
@@ -147,6 +191,7 @@ const unitsZh: Readonly<Record<string, string>> = {
   'score 0–100': '得分（0–100）',
   '亿元/year': '亿元/年',
   '分 (0–100)': '分（0–100）',
+  ratio: '比值',
 };
 
 /** A unit as shown in `lang`: the catalog's own text, translated where a translation is known. */
@@ -174,4 +219,8 @@ export const chartErrors = {
   unknownKind: (k: string, known: readonly string[]): string =>
     `unknown chart kind "${k}"; expected one of ${known.join(', ')}`,
   emptyPanelList: (): string => 'small multiples need at least one indicator id',
+  noOutput: (index: number, count: number): string => `output ${index} does not exist: the result has ${count} output(s)`,
+  noEffects: (): string => 'the chart needs at least one lever with a finite effect',
+  noBacktestSeries: (id: string, known: readonly string[]): string =>
+    `the backtest has no projection of "${id}" (scored: ${known.join(', ') || 'none'})`,
 } as const;

@@ -16,11 +16,13 @@ import { createSingleThreadRunner } from '../runner/single-thread.js';
 import type { RunnerContext } from '../runner/context.js';
 import type { ScenarioResult } from '../runner/types.js';
 import type { IntegrationMethod, SimOptions } from '../engine/types.js';
+import { loadScenarios } from '../scenario/index.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { relative } from 'node:path';
 import type { CompiledModel } from '../engine/types.js';
 import { checkMonteCarloSize, LIMITS } from '../limits.js';
 import { quantileMethod } from '../runner/streaming.js';
+import { drawnUncertainty, type UncertaintyMode } from '../runner/uncertainty.js';
 import type { CliIO } from './io.js';
 import { showsProgress } from './kit.js';
 import { DEFAULT_SEED } from './commands/run-options.js';
@@ -34,6 +36,8 @@ export interface RunFlags {
   readonly method?: IntegrationMethod | undefined;
   /** No progress bar (--quiet). */
   readonly quiet?: boolean;
+  /** Monte Carlo draws: the scenarios' own distributions (default) or also every assumed lever. */
+  readonly uncertainty?: UncertaintyMode | undefined;
 }
 
 /** The simulation options the flags ask for (horizon, time step, integration method). */
@@ -89,18 +93,27 @@ export async function executeScenarios(scenarios: readonly ResolvedScenario[], f
   const runner: ModelRunner =
     threads > 1 ? (await import('../runner/worker-pool.js')).createWorkerPoolRunner(context, threads, cache) : createSingleThreadRunner(context, cache);
   const results: ScenarioResult[] = [];
+  const reference = trendReference(scenarios, flags);
+  const common = { context, cache, ...simOptions, ...(reference ? { reference } : {}) };
   try {
     for (const s of scenarios) {
       const plan = runPlan(s, flags);
       if (plan.mode === 'deterministic') {
-        results.push(runScenario(s, { context, cache, ...simOptions }));
+        results.push(runScenario(s, common));
         continue;
       }
       const bar = await progressBar(io, flags, `${s.id} [{bar}] {value}/{total} runs`);
       bar?.start(plan.runs, 0);
       try {
         results.push(
-          await runMonteCarlo(s, { context, cache, runner, runs: plan.runs, seed: plan.seed, ...simOptions, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) }),
+          await runMonteCarlo(s, {
+            ...common,
+            runner,
+            runs: plan.runs,
+            seed: plan.seed,
+            uncertainty: flags.uncertainty ?? 'scenario',
+            ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
+          }),
         );
       } finally {
         bar?.stop();
@@ -119,8 +132,23 @@ function checkMonteCarloSizes(scenarios: readonly ResolvedScenario[], plans: rea
     const plan = plans[i];
     if (plan?.mode !== 'montecarlo') return;
     const where = flags.runs !== undefined ? { file: '<cli>', path: '--runs' } : { file: relative(cwd, s.file) || s.file, path: 'montecarlo.runs' };
-    checkMonteCarloSize(plan.runs, cells, Object.keys(s.uncertainty).length, where, quantileMethod(undefined, plan.runs, cells) === 'exact');
+    const drawn = Object.keys(drawnUncertainty(s, createRunnerContext().params, flags.uncertainty ?? 'scenario')).length;
+    checkMonteCarloSize(plan.runs, cells, drawn, where, quantileMethod(undefined, plan.runs, cells) === 'exact');
   });
+}
+
+/**
+ * The scenario additionality is measured against: a `trend` scenario among those run, else the
+ * bundled one (none if it cannot be read, e.g. for a horizon it does not allow).
+ */
+export function trendReference(scenarios: readonly ResolvedScenario[], flags: Pick<RunFlags, 'until'>): ResolvedScenario | null {
+  const own = scenarios.find((s) => s.id === 'trend');
+  if (own) return own;
+  try {
+    return loadScenarios(['trend'], flags.until === undefined ? {} : { until: flags.until })[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** results.csv, results.json, attainment.csv, manifest.json — in memory. */

@@ -11,6 +11,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Observation } from '../analysis/types.js';
 import { decodeUtf8, type InvalidUtf8, invalidUtf8Reason, readRegularFile, unreadableReason } from '../util/input-file.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { show } from '../scenario/messages.js';
@@ -20,12 +21,7 @@ import { findObservable, observableIds, type Observable } from './observables.js
 import { isStatedUnit, type ModelUnit, StatedUnits, type StatedUnitName, statedUnitsFor, toModelUnit } from './units.js';
 
 /** What calibration and backtests consume: a model output id, a year and a value in model units. */
-export interface Observation {
-  readonly id: string;
-  readonly year: number;
-  readonly value: number;
-  readonly weight?: number;
-}
+export type { Observation } from '../analysis/types.js';
 
 /** How far a source can be trusted (the letters used in the file's trust column). */
 export const Trusts = {

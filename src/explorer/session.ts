@@ -33,11 +33,13 @@ export function createSession(data: ExplorerData): Session {
   const context = portableRunnerContext(data);
   const cache = new CompiledModelCache(context);
   const referenceRuns = new Map<string, ScenarioResult>();
+  // Additionality is measured against trend, as `hzsim run` measures it.
+  const trend = data.references.includes('trend') ? { reference: resolveReference(findScenario(data, 'trend')) } : {};
   const reference = (id: string, until: number): ScenarioResult => {
     const key = `${id}|${until}`;
     let result = referenceRuns.get(key);
     if (!result) {
-      result = runScenario(resolveReference(findScenario(data, id)), { context, cache, until });
+      result = runScenario(resolveReference(findScenario(data, id)), { context, cache, until, ...trend });
       referenceRuns.set(key, result);
     }
     return result;
@@ -53,8 +55,8 @@ export function createSession(data: ExplorerData): Session {
       const drawn = Object.keys(drawnUncertainty(findScenario(data, state.scenario), state.uncertainty));
       const explored =
         state.uncertainty !== 'off' && drawn.length > 0
-          ? await runMonteCarlo(resolved, { context, cache, until: state.until, runs: state.runs, seed: state.seed })
-          : runScenario(resolved, { context, cache, until: state.until });
+          ? await runMonteCarlo(resolved, { context, cache, until: state.until, runs: state.runs, seed: state.seed, ...trend })
+          : runScenario(resolved, { context, cache, until: state.until, ...trend });
       return { references, explored, file, drawn };
     },
   };

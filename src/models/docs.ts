@@ -8,6 +8,9 @@ import { params, type Param } from '../params/index.js';
 import { formatParamValue } from '../params/format.js';
 import type { Provenance } from '../params/types.js';
 import { hangzhouModel, indicatorVariable, modelSeries } from './index.js';
+import { loopReport } from './loop-report.js';
+import { formatDistribution } from '../runner/compare.js';
+import { BOUND_CAP, DEFAULT_THRESHOLDS, EUROSTAT_DEFAULT_PACE, STRONGER_PACE_FACTOR, STRONGER_WORDINGS } from '../runner/attainment.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
@@ -17,15 +20,24 @@ export const formatProvenance = (p: Provenance): string =>
 
 function leverTable(levers: readonly Param[]): string[] {
   if (levers.length === 0) return ['(none)', ''];
-  const lines = ['| Lever | Unit | Default | Range | Implements | What it does | Why this default |', '|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| Lever | Unit | Default | Range | Implements | What it does | Why this default | Drawn under `--uncertainty all` |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const p of levers) {
     const range = `${p.range.min} – ${p.range.max}${p.integer ? ' (integer)' : ''}`;
     const source = p.source ? `line ${p.source.line}: “${p.source.quote}”` : '— (initial condition / technical)';
     lines.push(
-      `| ${code(p.id)}<br>${cell(p.name.zh)}<br>${cell(p.name.en)} | ${code(p.unit)} | ${formatParamValue(p.default)} | ${range} | ${cell(source)} | ${cell(p.description.en)} | ${cell(formatProvenance(p.provenance))} |`,
+      `| ${code(p.id)}<br>${cell(p.name.zh)}<br>${cell(p.name.en)} | ${code(p.unit)} | ${formatParamValue(p.default)} | ${range} | ${cell(source)} | ${cell(p.description.en)} | ${cell(formatProvenance(p.provenance))} | ${cell(uncertaintyOf(p))} |`,
     );
   }
   return [...lines, ''];
+}
+
+function uncertaintyOf(p: Param): string {
+  if (p.uncertainty) return `${formatDistribution(p.uncertainty.distribution)} — ${p.uncertainty.reason}`;
+  if (p.fixedBy) return `not drawn: ${p.fixedBy}`;
+  return '— (not an assumption)';
 }
 
 function variableTable(vars: readonly VariableInfo[], withFlows: ModelInspection['stocks'] | null): string[] {
@@ -56,9 +68,9 @@ export function generateModelReference(): string {
     '',
     'The Hangzhou reform model: five subsystems of stocks, flows and auxiliaries, written as mathjs equations and compiled by the engine (src/engine). Every lever is listed with the subsystem that reads it: its unit, default, range, the plan line it implements and why its default is what it is.',
     '',
-    '**Time.** `time` = 2010.0 is the end of 2010, the baseline. A step starting at `time` simulates calendar year ⌊time⌋ + 1 and reads levers for that year; so “from the pilot year Y” is written `time + 1 >= Y`. Values are reported at each year end. Default step: one month (Euler).',
+    '**Time.** `time` = 2010.0 is the end of 2010, the baseline, and `start` is the run’s first year. A step starting at `time` simulates calendar year ⌊time⌋ + 1 and reads levers for that year; “from calendar year Y on” is written `step(h, Y)`, years since the baseline `time - start`, and no equation writes a year by hand. Values are reported at each year end. Default step: one month (Euler).',
     '',
-    '**Defaults.** The defaults represent continuing the 2006–2010 trend with the plan’s announced measures at modest strength — not the plan fully delivered. Scenarios override them. No default was fitted to make a target look met.',
+    '**Defaults.** The defaults represent continuing the 2006–2010 trend with the plan’s announced measures at modest strength — not the plan fully delivered. Scenarios override them. No default was fitted to make a target look met. Every assumed default carries a plausible range as a distribution (last column of the lever tables); `hzsim run --uncertainty all` draws them all, beside a scenario’s own (delivery) uncertainty.',
     '',
     '**2010 values.** Values the plan states (urbanisation 70 %, medical coverage 93.66 / 94.57 / 99 %, …) are read from the catalog and are not levers. Values it does not state are initial-condition levers (`init_…`) marked as assumptions or external facts; under the defaults every indicator equals its catalog baseline in 2010.',
     '',
@@ -69,7 +81,9 @@ export function generateModelReference(): string {
     '## Contents',
     '',
     ...hangzhouModel.subsystems.map((s, i) => `${i + 1}. [${s.name.en} (${s.name.zh})](#${i + 1}-${s.id})`),
-    `${hangzhouModel.subsystems.length + 1}. [Outputs](#outputs)`,
+    `${hangzhouModel.subsystems.length + 1}. [Feedback loops](#feedback-loops)`,
+    `${hangzhouModel.subsystems.length + 2}. [Target attainment](#target-attainment)`,
+    `${hangzhouModel.subsystems.length + 3}. [Outputs](#outputs)`,
     '',
   ];
 
@@ -93,6 +107,7 @@ export function generateModelReference(): string {
     if (readElsewhere.length > 0) out.push(`Also reads levers listed under other subsystems: ${readElsewhere.map(code).join(', ')}.`, '');
   });
 
+  out.push(...loopSection(), ...attainmentSection());
   out.push('## Outputs', '', '### Indicators (catalog ids)', '', '| Indicator | Variable |', '|---|---|');
   for (const [id, variable] of Object.entries(indicatorVariable)) out.push(`| ${code(id)} | ${code(variable)} |`);
   out.push('', '### Model series', '', '| Series | Name | Unit | Variable | Reported as |', '|---|---|---|---|---|');
@@ -103,3 +118,55 @@ export function generateModelReference(): string {
   out.push('');
   return out.join('\n');
 }
+
+const subsystemName = (id: string): string => hangzhouModel.subsystems.find((s) => s.id === id)?.name.en ?? id;
+
+/** The feedback loops, as the loop finder finds them (src/engine/loops.ts). */
+function loopSection(): string[] {
+  const report = loopReport();
+  const cross = report.loops.filter((l) => l.subsystems.length > 1).length;
+  const out = [
+    '## Feedback loops',
+    '',
+    '<!-- Generated from the model graph by the loop finder (src/engine/loops.ts); `hzsim loops` prints the same. -->',
+    '',
+    'The loop finder builds the causal graph from the equations (a link from every variable an equation reads, and from every flow to its stock), enumerates elementary cycles with Johnson’s algorithm and reports a shortest independent loop set (after Oliva 2004): for every causal link on a loop, the shortest loop through it. Polarity is computed numerically: each link’s sign is the sign of the central difference of the target’s equation in the source variable at the mid-year states of a default run (min, max and clamp read as their monotone envelope, so a bound that happens to bind does not hide a link); inflows count +, outflows −. A loop is reinforcing (R) when the product of its signs is +, balancing (B) when −.',
+    '',
+    `The model has ${report.countComplete ? '' : 'more than '}${report.totalLoops.toLocaleString('en')} elementary loops; a shortest independent set of ${report.loops.length} covers every link on them, ${cross} of those loops crossing subsystems. The loops below are the ones the plan’s mechanisms imply, each located in the graph from its key variables; a test checks each polarity.`,
+    '',
+    '| Loop | Polarity | Subsystems | Plan line | What it does | Variables |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const { spec, loop } of report.documented) {
+    const polarity = loop ? (loop.polarity === 'reinforcing' ? 'R (reinforcing)' : loop.polarity === 'balancing' ? 'B (balancing)' : loop.polarity) : 'not found';
+    out.push(
+      `| ${code(spec.id)}<br>${cell(spec.name.zh)}<br>${cell(spec.name.en)} | ${polarity} | ${loop ? loop.subsystems.map(subsystemName).join(', ') : '—'} | ${spec.source.line}: “${cell(spec.source.quote)}” | ${cell(spec.doc)} | ${code((loop?.variables ?? spec.through).join(' → '))} |`,
+    );
+  }
+  const onLoops = new Set(report.loops.filter((l) => l.subsystems.length > 1).flatMap((l) => l.subsystems));
+  const outside = hangzhouModel.subsystems.filter((sub) => !onLoops.has(sub.id)).map((sub) => sub.name.en);
+  out.push(
+    '',
+    `Subsystems on no loop that crosses subsystems: ${outside.length > 0 ? outside.join(', ') : 'none'}. The integration sub-scores read what the other subsystems measure but act on nothing — an evaluation, not a mechanism; GDP, prices and incomes are exogenous drivers.`,
+    '',
+  );
+  return out;
+}
+
+/** How targets are judged (src/runner/attainment.ts), with the numbers the code uses. */
+function attainmentSection(): string[] {
+  const pct = (x: number): string => `${Number((x * 100).toPrecision(3))} %`;
+  return [
+    '## Target attainment',
+    '',
+    `Every target is judged on one scale, the progress ratio r = (projected − base) / (required − base): r ≥ ${DEFAULT_THRESHOLDS.onTrack} on track, ${DEFAULT_THRESHOLDS.moderate} ≤ r < ${DEFAULT_THRESHOLDS.onTrack} moderate progress, 0 ≤ r < ${DEFAULT_THRESHOLDS.moderate} insufficient progress, r < 0 moving away — the thresholds of Eurostat’s SDG progress assessment for indicators with a quantified target (Eurostat, *Sustainable development in the European Union — Monitoring report on progress towards the SDGs in an EU context*, 2021 edition, methodological annex).`,
+    '',
+    `- **Required value.** Level and change targets: the plan’s (or scenario’s) number. Direction targets (提高 / 扩大 / 推进 …), which the plan states without a number: a reference pace turned into a required value at the target year — an observed 2006–2010 pace where one is known (the plan states none), else Eurostat’s threshold for indicators without a quantified target, ${pct(EUROSTAT_DEFAULT_PACE)} a year in the desired direction, strengthened ${STRONGER_PACE_FACTOR} × (to ${pct(EUROSTAT_DEFAULT_PACE * STRONGER_PACE_FACTOR)}) where the target’s words say ${STRONGER_WORDINGS.join(' / ')} (the same reading the bundled plan scenario applies to its levers). A required value past an indicator’s bound (a share past 100 %) is capped at ${pct(BOUND_CAP)} of the room left.`,
+    '- **Met** means the required value is reached — a milestone done — by the target year; a met target is on track. Milestones in the `plan` scenario are the plan’s intent, not what later happened.',
+    '- **Additionality**: the change of the target’s indicator in a scenario minus its change under `trend`. Under Monte Carlo each run is paired with a trend run that draws the same assumed values, and the 5th–95th percentile interval of the difference is reported; a scenario whose interval covers zero is *indistinguishable from trend*.',
+    '- **Under Monte Carlo**: the class of the median trajectory, P(on track) (share of runs judged on track or met) and P(met) (share of runs reaching the required value by the target year).',
+    '- **One vocabulary** (src/runner/vocabulary.ts): on track 进展顺利, moderate progress 进展一般, insufficient progress 进展不足, moving away 背离目标, met 如期完成, not met 未如期完成; the headline “n of N targets on track, m of them met” counts on-track and met targets.',
+    '',
+  ];
+}
+

@@ -1,20 +1,21 @@
 /**
- * The Hangzhou reform model: five coupled subsystems and the outputs reported for every catalog
- * indicator and every model series (ledgers, conversion channels, coverage by scheme…).
+ * The Hangzhou reform model: six coupled subsystems and the outputs reported for every catalog
+ * indicator and every model series (ledgers, conversion channels, coverage by scheme, the budget…).
  */
 import type { IndicatorId } from '../catalog/index.js';
 import type { ModelSpec, OutputDef, Subsystem, VarId } from '../engine/types.js';
+import { economy } from './economy.js';
 import { insurance } from './insurance.js';
 import { integration, integrationSubScores } from './integration.js';
 import { land } from './land.js';
 import { otherDomains } from './other-domains.js';
 import { populationHukou } from './population-hukou.js';
 
-export { populationHukou, land, insurance, integration, otherDomains };
+export { populationHukou, land, insurance, integration, economy, otherDomains };
 export { populationStocks } from './population-hukou.js';
 export { integrationSubScores, type IntegrationSubScore } from './integration.js';
 
-export const subsystems: readonly Subsystem[] = [populationHukou, land, insurance, integration, otherDomains];
+export const subsystems: readonly Subsystem[] = [populationHukou, land, insurance, integration, economy, otherDomains];
 
 /** The variable reported for each catalog indicator (its value at the end of each year). */
 export const indicatorVariable = {
@@ -110,6 +111,28 @@ export const modelSeries: readonly ModelSeries[] = [
   { id: 'insurance.coverage.pension_residents', name: { zh: '城乡居民养老保险覆盖率', en: 'Coverage: residents’ pension' }, unit: '%', variable: 'cov_pension_residents', report: 'value' },
   { id: 'insurance.coverage.migrant', name: { zh: '外来务工人员参保率', en: 'Coverage: migrant workers' }, unit: '%', variable: 'cov_migrant', report: 'value' },
   { id: 'insurance.fiscal_subsidy', name: { zh: '居民医保财政补助', en: 'Fiscal subsidy to residents’ medical insurance' }, unit: '亿元/年', variable: 'fiscal_subsidy', report: 'value' },
+  // —— Observable quantities (ids shared with the observed data) ——
+  { id: 'population.registered', name: { zh: '户籍人口', en: 'Registered (hukou) population' }, unit: '人', variable: 'registered_population', report: 'value' },
+  { id: 'population.resident-minus-registered', name: { zh: '常住人口与户籍人口之差', en: 'Resident minus registered population' }, unit: '人', variable: 'migrants', report: 'value' },
+  { id: 'population.resident-increase', name: { zh: '常住人口年增加', en: 'Increase of the resident population in the year' }, unit: '人/年', variable: 'resident_population', report: 'annual-increase' },
+  { id: 'economy.gdp', name: { zh: '地区生产总值', en: 'GDP' }, unit: '亿元', variable: 'gdp', report: 'value' },
+  { id: 'economy.gdp-per-capita', name: { zh: '人均地区生产总值（按常住人口）', en: 'GDP per resident' }, unit: '元', variable: 'gdp_per_resident', report: 'value' },
+  { id: 'income.urban-disposable', name: { zh: '市区城镇居民人均可支配收入', en: 'Urban disposable income per person' }, unit: '元', variable: 'urban_income', report: 'value' },
+  { id: 'income.rural-net', name: { zh: '农村居民人均纯收入', en: 'Rural net income per person' }, unit: '元', variable: 'rural_income', report: 'value' },
+  { id: 'income.urban-rural-ratio', name: { zh: '城乡居民收入比', en: 'Urban-rural income ratio' }, unit: 'ratio', variable: 'income_ratio', report: 'value' },
+  { id: 'finance.rd-expenditure', name: { zh: 'R&D经费支出', en: 'R&D spending' }, unit: '亿元', variable: 'rd_expenditure', report: 'value' },
+  { id: 'insurance.medical.urban-rural-residents', name: { zh: '城乡居民医保覆盖率', en: 'Coverage: urban-rural residents’ medical scheme' }, unit: '%', variable: 'cov_residents_merged', report: 'value' },
+  { id: 'land.farmland-area', name: { zh: '耕地面积', en: 'Farmland' }, unit: '公顷', variable: 'farmland', report: 'value' },
+  // —— The reform budget and the feedback it carries ——
+  { id: 'finance.reform-budget', name: { zh: '改革资金余额', en: 'Reform budget balance' }, unit: '亿元', variable: 'reform_budget', report: 'value' },
+  { id: 'finance.reform-spending', name: { zh: '改革资金支出', en: 'Reform spending' }, unit: '亿元/年', variable: 'reform_spending', report: 'value' },
+  { id: 'finance.committed-charges', name: { zh: '改革刚性支出', en: 'Committed charges on the reform budget' }, unit: '亿元/年', variable: 'committed_charges', report: 'value' },
+  { id: 'finance.unfunded-commitments', name: { zh: '未能支付的刚性支出', en: 'Committed charges left unpaid' }, unit: '亿元/年', variable: 'unfunded_commitments', report: 'value' },
+  { id: 'finance.funding-ratio', name: { zh: '改革措施资金保障率', en: 'Funding ratio of the reform measures' }, unit: '比例', variable: 'funding_ratio', report: 'value' },
+  { id: 'land.quota-price', name: { zh: '挂钩指标价格', en: 'Linkage quota price' }, unit: '元/公顷', variable: 'quota_price', report: 'value' },
+  { id: 'land.reclamation-in-progress', name: { zh: '在建复垦面积', en: 'Homestead in reclamation' }, unit: '公顷', variable: 'reclamation_in_progress', report: 'value' },
+  { id: 'hukou.qualified-migrants', name: { zh: '符合落户条件的外来人口', en: 'Migrants meeting the hukou standard' }, unit: '人', variable: 'migrant_settled', report: 'value' },
+  { id: 'population.reform-citizens', name: { zh: '改革新市民', en: 'New citizens through the reform' }, unit: '人', variable: 'reform_citizens', report: 'value' },
   ...integrationSubScores.map(
     (s): ModelSeries => ({ id: `integration.sub.${s}`, name: { zh: subNames[s].zh, en: subNames[s].en }, unit: '分 (0–100)', variable: `int_${s}`, report: 'value' }),
   ),

@@ -1,6 +1,7 @@
 /**
  * Urban-rural integration (plan lines 17, 145, 167): six sub-scores and their weighted composite,
- * the integration level (87.1 % in 2010).
+ * the integration level (87.1 % in 2010). Four sub-scores are driven by what the other subsystems
+ * measure; two, with no measure in the model, by policy effort.
  */
 import type { ParamId } from '../params/index.js';
 import type { Subsystem, VarDef } from '../engine/types.js';
@@ -18,60 +19,80 @@ const names: Record<IntegrationSubScore, { zh: string; en: string }> = {
   livelihood: { zh: '民生保障一体化', en: 'livelihood security' },
 };
 
-/** Sub-scores fed by other subsystems, and the driver (a change since 2010, as a fraction) of each. */
-const drivers: Partial<Record<IntegrationSubScore, { id: string; equation: string; doc: string }>> = {
-  services: {
-    id: 'services_driver',
-    equation: `(${[
-      `(cov_urban_resident - ${baseline('insurance.medical.urban-resident')})`,
-      `(cov_rural_cooperative - ${baseline('insurance.medical.rural-cooperative')})`,
-      '(cov_pension_residents - init_cov_pension_residents)',
-      '(cov_migrant - init_cov_migrant)',
-      `(school_community_coverage - ${baseline('education.school-communities.coverage')})`,
-    ].join(' + ')}) / 5 / 100`,
-    doc: 'Mean change since 2010 of residents’ medical, NCMS, pension, migrant and school-community coverage, as a fraction.',
-  },
-  livelihood: {
-    id: 'livelihood_driver',
-    equation: `((${baseline('urbanisation.rate')} - init_hukou_rate) - hukou_gap) / 100`,
-    doc: 'Narrowing of the hukou gap since 2010, as a fraction (negative when the gap widens).',
+const URBANISATION_2010 = baseline('urbanisation.rate');
+
+/** A sum of shortfalls from 100 % of the given coverages, as an expression. */
+const shortfalls = (terms: readonly string[]): string => `(${terms.map((t) => `(100 - ${t})`).join(' + ')})`;
+const SERVICE_COVERAGES = ['cov_urban_resident', 'cov_rural_cooperative', 'cov_pension_residents', 'cov_migrant', 'school_community_coverage'];
+const SERVICE_COVERAGES_2010 = [
+  baseline('insurance.medical.urban-resident'),
+  baseline('insurance.medical.rural-cooperative'),
+  'init_cov_pension_residents',
+  'init_cov_migrant',
+  baseline('education.school-communities.coverage'),
+];
+
+/**
+ * What each measured sub-score measures: the shortfall of its measured quantities relative to
+ * 2010 (1 in 2010; below 1 when they improve, above 1 when they get worse).
+ */
+const measures: Partial<Record<IntegrationSubScore, { id: string; equation: string; doc: string }>> = {
+  planning: {
+    id: 'planning_shortfall_index',
+    equation: `(100 - urbanisation_rate) / (100 - ${URBANISATION_2010})`,
+    doc: 'Share of residents not living in towns, relative to 2010.',
   },
   factors: {
-    id: 'factors_driver',
-    equation: '(land_transfer_share - init_land_transfer_share) / 100 + quota_traded_share_of_demand / 100',
-    doc: 'Rise of the contracted-land transfer share since 2010 plus the share of quota demand met through the exchange (which opens with the plan), as fractions.',
+    id: 'factors_shortfall_index',
+    equation: '((100 - land_transfer_share) / (100 - init_land_transfer_share) + (100 - quota_traded_share_of_demand) / 100) / 2',
+    doc: 'Mean of the untransferred contracted land and the quota demand not met through the exchange, each relative to 2010 (none was traded in 2010).',
+  },
+  services: {
+    id: 'services_shortfall_index',
+    equation: `${shortfalls(SERVICE_COVERAGES)} / ${shortfalls(SERVICE_COVERAGES_2010)}`,
+    doc: 'Uncovered shares of residents’ medical insurance, the NCMS, residents’ pensions, migrants’ insurance and school communities, summed, relative to 2010.',
+  },
+  livelihood: {
+    id: 'livelihood_shortfall_index',
+    equation: '((income_ratio - 1) / (income_ratio_2010 - 1) + max(0, hukou_gap) / (urbanisation_2010_rate - init_hukou_rate)) / 2',
+    doc: 'Mean of the urban-rural income gap (ratio − 1) and the hukou gap, each relative to 2010.',
   },
 };
 
-const changeEquation = (s: IntegrationSubScore): string => {
-  const d = drivers[s];
-  const gap = `(100 - int_${s})`;
-  if (!d) return `integration_effort_${s} * ${gap}`;
-  const c = `integration_coupling_${s}`;
-  // Rising driver: closes the gap to 100 faster; falling driver: erodes the score. Both bounded.
-  return `(integration_effort_${s} + ${c} * max(0, ${d.id})) * ${gap} - ${c} * max(0, -${d.id}) * int_${s}`;
-};
+const measured = integrationSubScores.filter((s) => measures[s] !== undefined);
+const byEffort = integrationSubScores.filter((s) => measures[s] === undefined);
 
 const leverIds = (prefix: string, list: readonly IntegrationSubScore[]): ParamId[] => list.map((s) => `${prefix}${s}` as ParamId);
-const coupled = integrationSubScores.filter((s) => drivers[s] !== undefined);
+
+const subScoreVars = (s: IntegrationSubScore): VarDef[] => {
+  const m = measures[s];
+  const score = stock(`int_${s}`, 'percent', `init_integration_${s}`, [`int_${s}_change`], [], `Sub-score: ${names[s].en} (${names[s].zh}), 0–100.`);
+  if (!m) {
+    return [score, flow(`int_${s}_change`, 'percent/year', `integration_effort_${s} * (100 - int_${s})`, 'Policy effort closing the gap to 100 (no measure of it in the model).')];
+  }
+  return [
+    score,
+    aux(m.id, '1', m.equation, m.doc),
+    aux(
+      `int_${s}_indicated`,
+      'percent',
+      `clamp(100 - (100 - init_integration_${s}) * ${m.id} ^ integration_coupling_${s}, 0, 100)`,
+      `The score its measures indicate: the 2010 shortfall from 100 scaled by ${m.id} (to the power of the elasticity), so better and worse measures move it alike.`,
+    ),
+    flow(`int_${s}_change`, 'percent/year', `(int_${s}_indicated - int_${s}) / integration_adjustment_time`, 'Adjustment towards the indicated score (a first-order information delay).'),
+  ];
+};
 
 const vars: VarDef[] = [
   ...inputs(
     ...leverIds('init_integration_', integrationSubScores),
     ...leverIds('integration_weight_', integrationSubScores),
-    ...leverIds('integration_effort_', integrationSubScores),
-    ...leverIds('integration_coupling_', coupled),
+    ...leverIds('integration_effort_', byEffort),
+    ...leverIds('integration_coupling_', measured),
+    'integration_adjustment_time',
   ),
-  ...Object.values(drivers).map((d) => aux(d.id, '1', d.equation, d.doc)),
-  ...integrationSubScores.flatMap((s): VarDef[] => [
-    stock(`int_${s}`, 'percent', `init_integration_${s}`, [`int_${s}_change`], [], `Sub-score: ${names[s].en} (${names[s].zh}), 0–100.`),
-    flow(
-      `int_${s}_change`,
-      'percent/year',
-      changeEquation(s),
-      drivers[s] ? `Policy effort plus the pull of ${drivers[s].id}.` : 'Policy effort closing the gap to 100.',
-    ),
-  ]),
+  aux('urbanisation_2010_rate', 'percent', URBANISATION_2010, 'The 2010 urbanisation rate the plan states (line 17).'),
+  ...integrationSubScores.flatMap(subScoreVars),
   aux(
     'integration_level',
     'percent',
@@ -88,7 +109,7 @@ export const integration: Subsystem = {
   name: { zh: '城乡一体化', en: 'Urban-rural integration' },
   doc: [
     'The composite integration level (87.1 % in 2010, line 17) is the weighted mean of six sub-scores — the plan’s six integrations (line 145): planning and construction, industry, factor allocation, ecology, public services, livelihood security.',
-    'Each sub-score closes its gap to 100 with policy effort. Three also follow the other subsystems: public services the insurance and school-community coverages, livelihood the hukou gap, factor allocation the land-transfer share and quota trading. A rising driver closes the gap faster; a falling one erodes the score; both terms keep the score within [0, 100].',
+    'Four sub-scores follow what the other subsystems measure: planning the urbanisation rate; factor allocation the contracted-land transfer share and the quota traded on the exchange; public services the residents’ medical, pension, migrant and school-community coverages; livelihood the urban-rural income ratio and the hukou gap. Each one’s shortfall from 100 is its 2010 shortfall scaled by the shortfall of its measures relative to 2010 (to the power of an elasticity), reached with a first-order delay — so an improving and a worsening measure move the score alike. Industry and ecology, which the model does not measure, close their gap to 100 with policy effort.',
     'The 2010 sub-scores and weights are assumptions chosen so that Σ w·s = 871 and Σ w = 10: the composite is exactly 87.1 under the default levers. Other weights change the 2010 composite too.',
   ].join('\n\n'),
   vars,

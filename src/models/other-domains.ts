@@ -1,18 +1,22 @@
 /**
  * Trend models for the other domains (education, administration, finance, community, private
- * economy, the reform programme). Each indicator starts at its catalog baseline; counts grow at a
- * domain trend rate, shares approach 100 % (or follow a logistic path), so they stay within
- * [0, 100] by construction.
+ * economy, the reform programme). Each indicator starts at its catalog baseline and has a bounded
+ * form: counts and cumulative amounts follow a logistic path towards a documented capacity, shares
+ * approach 100 % or a documented ceiling, so no value runs away over a long horizon.
  */
 import type { IndicatorId } from '../catalog/index.js';
 import type { Subsystem, VarDef } from '../engine/types.js';
 import { aux, baseline, flow, inputs, stock, YI_YUAN } from './build.js';
 
-/** A stock growing exponentially at `rate` from the indicator's baseline. */
-const growing = (id: string, indicator: IndicatorId, unit: string, rate: string, doc: string): VarDef[] => [
-  stock(id, unit, baseline(indicator), [`${id}_growth`], [], doc),
-  flow(`${id}_growth`, `${unit}/year`, `${rate} * ${id}`, `Growth of ${id} at ${rate}.`),
-];
+/** A stock growing logistically at `rate` from the indicator's baseline towards `multiple` × the baseline. */
+const saturating = (id: string, indicator: IndicatorId, unit: string, rate: string, multiple: string, doc: string): VarDef[] => {
+  const base = baseline(indicator);
+  return [
+    stock(id, unit, base, [`${id}_growth`], [], doc),
+    stock(`${id}_capacity`, unit, `${multiple} * ${id}`, [], [], `Capacity of ${id}: ${multiple} × its 2010 value (constant).`),
+    flow(`${id}_growth`, `${unit}/year`, `${rate} * ${id} * (1 - ${id} / ${id}_capacity)`, `Logistic growth of ${id} at ${rate} towards its capacity.`),
+  ];
+};
 
 /** A share closing `rate` of its gap to 100 per year. */
 const approaching = (id: string, initial: string, rate: string, doc: string): VarDef[] => [
@@ -20,10 +24,10 @@ const approaching = (id: string, initial: string, rate: string, doc: string): Va
   flow(`${id}_change`, 'percent/year', `${rate} * (100 - ${id})`, `Approach of ${id} to 100 % at ${rate}.`),
 ];
 
-/** A share (or count with a cap) on a logistic path at `rate`. */
-const logistic = (id: string, initial: string, unit: string, rate: string, cap: number, doc: string): VarDef[] => [
+/** A share (or count with a cap) on a logistic path at `rate` towards `cap` (a lever); `rate` may be negative. */
+const logistic = (id: string, initial: string, unit: string, rate: string, cap: string, doc: string): VarDef[] => [
   stock(id, unit, initial, [`${id}_change`], [], doc),
-  flow(`${id}_change`, `${unit}/year`, `${rate} * ${id} * (${cap} - ${id}) / ${cap}`, `Logistic change of ${id} at ${rate} towards ${cap}.`),
+  flow(`${id}_change`, `${unit}/year`, `${rate} * ${id} * (1 - ${id} / ${cap})`, `Logistic change of ${id} at ${rate} towards ${cap}.`),
 ];
 
 /**
@@ -56,15 +60,22 @@ const vars: VarDef[] = [
     'milestone_city_car_reform_year',
     'car_reform_saving_growth',
     'finance_trend_growth',
+    'finance_capacity_multiple',
     'guidance_fund_paid_in_rate',
     'guidance_fund_leverage',
     'tech_bank_focus_rate',
     'init_rd_share',
     'rd_share_growth',
+    'rd_share_ceiling',
     'milestone_hzbank_listing_year',
     'milestone_rural_bank_conversion_year',
     'community_trend_growth',
+    'community_capacity_multiple',
     'private_economy_top500_growth',
+    'top500_capacity',
+    'approval_units_total',
+    'proxy_time_saving_ceiling',
+    'car_reform_saving_ceiling',
     'reform_projects_per_year',
   ),
 
@@ -77,44 +88,45 @@ const vars: VarDef[] = [
   // —— Administration (lines 53–57, 251, 255) ——
   stock('approval_items_index', '1', baseline('administration.approval-items'), [], ['approval_items_abolished'], 'Approval items handled directly by the city, index 2010 = 100.'),
   flow('approval_items_abolished', '1/year', 'approval_reduction_rate * approval_items_index', 'Items abolished or delegated per year.'),
-  ...growing('approval_units_reviewed', 'administration.approval-units-reviewed', '1', 'admin_trend_growth', 'Units whose approval items were fully reviewed and coded.'),
-  ...logistic('proxy_time_saving', baseline('administration.proxy-time-saving'), 'percent', 'admin_trend_growth', 100, 'Time saved by proxy handling of investment approvals (办结时间提前).'),
+  ...logistic('approval_units_reviewed', baseline('administration.approval-units-reviewed'), '1', 'admin_trend_growth', 'approval_units_total', 'Units whose approval items were fully reviewed and coded (towards all units with approval powers).'),
+  ...logistic('proxy_time_saving', baseline('administration.proxy-time-saving'), 'percent', 'admin_trend_growth', 'proxy_time_saving_ceiling', 'Time saved by proxy handling of investment approvals (办结时间提前), towards its ceiling.'),
   aux('car_reform_units_batch1', '1', baseline('administration.car-reform.units-batch1'), 'Batch 1 of the city car reform (May 2009); historical, constant.'),
   aux('car_reform_units_batch2', '1', baseline('administration.car-reform.units-batch2'), 'Batch 2 (February 2010); historical, constant.'),
   aux(
     'car_reform_units_total',
     '1',
-    `${baseline('administration.car-reform.units-total')} + (car_reform_city_units - ${baseline('administration.car-reform.units-total')}) * min(1, max(0, (time - 2010) / (milestone_city_car_reform_year - 2010)))`,
-    'City units with reformed official cars: 56 in 2010, rising linearly to all units by the completion year.',
+    `${baseline('administration.car-reform.units-total')} + (car_reform_city_units - ${baseline('administration.car-reform.units-total')}) * clamp((time - start) / max(1, milestone_city_car_reform_year - start), 0, 1)`,
+    'City units with reformed official cars: 56 in 2010, rising linearly to all units by the end of the completion year.',
   ),
-  ...logistic('car_reform_cost_saving', baseline('administration.car-reform.cost-saving'), 'percent', 'car_reform_saving_growth', 100, 'Fall in official-car spending of reformed units (公车开支下降).'),
+  ...logistic('car_reform_cost_saving', baseline('administration.car-reform.cost-saving'), 'percent', 'car_reform_saving_growth', 'car_reform_saving_ceiling', 'Fall in official-car spending of reformed units (公车开支下降), towards its ceiling.'),
 
   // —— Finance and innovation (lines 23–29, 109, 119) ——
-  ...growing('venture_firms', 'finance.venture-centre.firms', '1', 'finance_trend_growth', 'Start-ups the venture-investment service centre has helped raise money (cumulative).'),
-  ...growing('venture_financing', 'finance.venture-centre.financing', YI_YUAN, 'finance_trend_growth', 'Money they raised, 亿元 (cumulative).'),
-  ...growing('guidance_partner_funds', 'finance.guidance-fund.partner-funds', '1', 'finance_trend_growth', 'Partner funds of the venture guidance fund.'),
-  ...growing('guidance_committed', 'finance.guidance-fund.committed', YI_YUAN, 'finance_trend_growth', 'Guidance fund money committed, 亿元 (cumulative).'),
+  ...saturating('venture_firms', 'finance.venture-centre.firms', '1', 'finance_trend_growth', 'finance_capacity_multiple', 'Start-ups the venture-investment service centre has helped raise money (cumulative).'),
+  ...saturating('venture_financing', 'finance.venture-centre.financing', YI_YUAN, 'finance_trend_growth', 'finance_capacity_multiple', 'Money they raised, 亿元 (cumulative).'),
+  ...saturating('guidance_partner_funds', 'finance.guidance-fund.partner-funds', '1', 'finance_trend_growth', 'finance_capacity_multiple', 'Partner funds of the venture guidance fund.'),
+  ...saturating('guidance_committed', 'finance.guidance-fund.committed', YI_YUAN, 'finance_trend_growth', 'finance_capacity_multiple', 'Guidance fund money committed, 亿元 (cumulative).'),
   stock('guidance_paid_in', YI_YUAN, baseline('finance.guidance-fund.paid-in'), ['guidance_paying_in'], [], 'Guidance fund money paid in, 亿元 (cumulative).'),
   flow('guidance_paying_in', `${YI_YUAN}/year`, 'guidance_fund_paid_in_rate * max(0, guidance_committed - guidance_paid_in)', 'Commitments paid in.'),
   stock('guidance_leveraged', YI_YUAN, baseline('finance.guidance-fund.leveraged'), ['guidance_leveraging'], [], 'Private money leveraged by the guidance fund, 亿元 (cumulative).'),
   flow('guidance_leveraging', `${YI_YUAN}/year`, 'guidance_fund_leverage * guidance_paying_in', 'Private money following each yuan paid in.'),
-  ...growing('tech_bank_clients', 'finance.tech-bank.clients', '1', 'finance_trend_growth', 'Credit clients of the technology bank.'),
+  ...saturating('tech_bank_clients', 'finance.tech-bank.clients', '1', 'finance_trend_growth', 'finance_capacity_multiple', 'Credit clients of the technology bank.'),
   ...approaching('tech_bank_tech_share', baseline('finance.tech-bank.tech-share'), 'tech_bank_focus_rate', 'Technology firms’ share of the technology bank’s credit clients.'),
   ...approaching('tech_bank_loan_share', baseline('finance.tech-bank.loan-share'), 'tech_bank_focus_rate', 'Loans to technology firms as a share of the technology bank’s cumulative lending.'),
-  ...growing('property_deals', 'finance.property-exchange.deals', '1', 'finance_trend_growth', 'Deals on the property-rights exchange (cumulative).'),
-  ...growing('property_turnover', 'finance.property-exchange.turnover', YI_YUAN, 'finance_trend_growth', 'Turnover of the property-rights exchange, 亿元 (cumulative).'),
-  ...logistic('rd_share', 'init_rd_share', 'percent', 'rd_share_growth', 100, 'R&D spending as a share of GDP.'),
-  aux('hzbank_listed', '1', 'time >= milestone_hzbank_listing_year ? 1 : 0', '1 from the end of the year the Bank of Hangzhou lists (milestone lever; judged by the milestone target).'),
-  aux('rural_bank_converted', '1', 'time >= milestone_rural_bank_conversion_year ? 1 : 0', '1 from the end of the year Hangzhou United Bank becomes a rural commercial bank.'),
+  ...saturating('property_deals', 'finance.property-exchange.deals', '1', 'finance_trend_growth', 'finance_capacity_multiple', 'Deals on the property-rights exchange (cumulative).'),
+  ...saturating('property_turnover', 'finance.property-exchange.turnover', YI_YUAN, 'finance_trend_growth', 'finance_capacity_multiple', 'Turnover of the property-rights exchange, 亿元 (cumulative).'),
+  ...logistic('rd_share', 'init_rd_share', 'percent', 'rd_share_growth', 'rd_share_ceiling', 'R&D spending as a share of GDP, towards its ceiling.'),
+  aux('rd_expenditure', `${YI_YUAN}/year`, 'rd_share / 100 * gdp', 'R&D spending (研究与试验发展经费支出), 亿元 a year.'),
+  aux('hzbank_listed', '1', 'step(1, milestone_hzbank_listing_year)', '1 from the year the Bank of Hangzhou lists (milestone lever; judged by the milestone target).'),
+  aux('rural_bank_converted', '1', 'step(1, milestone_rural_bank_conversion_year)', '1 from the year Hangzhou United Bank becomes a rural commercial bank.'),
 
   // —— Community (line 43) ——
   ...approaching('community_organised_share', baseline('community.organised-share'), 'community_trend_growth', 'Communities with organisations for the elderly, workers, youth, women and the disabled.'),
-  ...growing('civil_organisations', 'community.civil-organisations', '1', 'community_trend_growth', 'Community civil organisations (main urban districts).'),
-  ...growing('cultural_sports_organisations', 'community.cultural-sports-organisations', '1', 'community_trend_growth', 'Community cultural and sports organisations.'),
-  ...growing('volunteer_organisations', 'community.volunteer-organisations', '1', 'community_trend_growth', 'Community volunteer organisations.'),
+  ...saturating('civil_organisations', 'community.civil-organisations', '1', 'community_trend_growth', 'community_capacity_multiple', 'Community civil organisations (main urban districts).'),
+  ...saturating('cultural_sports_organisations', 'community.cultural-sports-organisations', '1', 'community_trend_growth', 'community_capacity_multiple', 'Community cultural and sports organisations.'),
+  ...saturating('volunteer_organisations', 'community.volunteer-organisations', '1', 'community_trend_growth', 'community_capacity_multiple', 'Community volunteer organisations.'),
 
   // —— Private economy (line 39) ——
-  ...logistic('top500_firms', baseline('private-economy.top500-firms'), '1', 'private_economy_top500_growth', 500, 'Hangzhou firms in the national private-enterprise top 500.'),
+  ...logistic('top500_firms', baseline('private-economy.top500-firms'), '1', 'private_economy_top500_growth', 'top500_capacity', 'Hangzhou firms in the national private-enterprise top 500 (towards the most one city can hold; falls when the rate is negative).'),
 
   // —— The reform programme (line 13) ——
   stock('reform_projects_completed', '1', baseline('reform.projects-completed'), ['reform_projects_done'], [], 'Comprehensive-reform projects completed (cumulative since 2008).'),
@@ -127,7 +139,7 @@ export const otherDomains: Subsystem = {
   name: { zh: '其他领域（趋势模型）', en: 'Other domains (trend models)' },
   doc: [
     'Education (名校集团化 and urban-rural mutual-aid communities, lines 47, 192), administration (approval items −20 % by 2015 on line 251, approval review, proxy approval, official-car reform), finance and innovation (venture centre, guidance fund, technology bank, property exchange, R&D share), community organisations and the private economy.',
-    'Each indicator starts at its 2010 catalog value. Counts and cumulative amounts grow at a domain trend rate; shares close a fraction of their gap to 100 each year or follow a logistic path, so they stay within [0, 100]. The approval-items index falls at its reduction rate; car-reformed units rise linearly to all city units by the completion year (a milestone lever).',
+    'Each indicator starts at its 2010 catalog value and has a bounded form. Counts and cumulative amounts grow logistically at a domain trend rate towards a documented capacity (a multiple of the 2010 value, all units with approval powers, the most top-500 firms one city can hold); shares close a fraction of their gap to 100 each year or follow a logistic path to a documented ceiling (R&D at most about 5 % of GDP, the proxy-approval and car-reform savings below 100 %). The approval-items index falls at its reduction rate (pure exponential decay); car-reformed units rise linearly to all city units by the completion year (a milestone lever). R&D spending is the share times GDP.',
   ].join('\n\n'),
   vars,
 };

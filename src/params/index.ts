@@ -7,6 +7,7 @@
  */
 import { administrationLevers } from './levers/administration.js';
 import { communityLevers } from './levers/community.js';
+import { economyLevers } from './levers/economy.js';
 import { educationLevers } from './levers/education.js';
 import { financeLevers } from './levers/finance.js';
 import { insuranceLevers } from './levers/insurance.js';
@@ -30,6 +31,7 @@ const leverRecords = [
   ...communityLevers,
   ...privateEconomyLevers,
   ...reformLevers,
+  ...economyLevers,
 ] as const;
 
 /** A lever id; a misspelt id is a compile error where this type is used. */
@@ -38,7 +40,7 @@ export type ParamId = (typeof leverRecords)[number]['id'];
 /** A lever with its id typed as ParamId. */
 export type Param = ParamRecord & { readonly id: ParamId };
 
-/** Every lever, grouped by domain (population & hukou, land, insurance, integration, then the trend domains). */
+/** Every lever, grouped by domain (population & hukou, land, insurance, integration, the trend domains, then the economy). */
 export const params: readonly Param[] = leverRecords;
 
 export const paramIds: readonly ParamId[] = params.map((p) => p.id);

@@ -9,6 +9,7 @@ import type { RunnerLever } from './context.js';
 import type { DistributionSpec } from '../scenario/types.js';
 import { createSampler, type Sampler } from './distributions.js';
 import { streamFor } from './random.js';
+import type { PointsJob, PointsOutput } from './points.js';
 import type { CellSummary, RunMatrix } from './stats.js';
 import type { QuantileChoice, QuantileMethod, TargetJob } from './streaming.js';
 
@@ -112,7 +113,7 @@ export interface MonteCarloOutput {
   readonly levers: readonly string[];
   readonly summaries: readonly (CellSummary | null)[];
   readonly quantiles: QuantileMethod;
-  /** Per target of `job.judge`, the runs in which it holds. */
+  /** Per target of `job.judge`, the runs in which it holds; then, per target, the runs judged on track. */
   readonly targetHits: readonly number[];
   /** The lower median of each drawn lever a judged milestone reads. */
   readonly leverMedians: Readonly<Record<string, number>>;
@@ -132,7 +133,9 @@ export interface ModelRunner {
   readonly threads: number;
   /** Rejects once the runner is terminated. */
   runMonteCarlo(job: MonteCarloJob, onProgress?: ProgressListener): Promise<MonteCarloOutput>;
-  /** Releases the runner's threads; later calls of runMonteCarlo are refused. */
+  /** Runs given lever vectors (src/runner/points.ts), e.g. a sensitivity design; progress in points. Rejects once terminated. */
+  runPoints(job: PointsJob, onProgress?: ProgressListener): Promise<PointsOutput>;
+  /** Releases the runner's threads; later calls of runMonteCarlo and runPoints are refused. */
   terminate(): Promise<void>;
 }
 

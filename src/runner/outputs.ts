@@ -15,11 +15,14 @@ import { PACKAGE_VERSION } from '../version.js';
 import type { AttainmentThresholds } from './attainment.js';
 import type { OutputInfo } from './context.js';
 import type { ScenarioResult, Statistic } from './types.js';
+import { CLASS_LABELS } from './vocabulary.js';
 
 export const RESULTS_CSV_HEADER = ['scenario', 'output', 'name_zh', 'name_en', 'unit', 'year', 'statistic', 'value'] as const;
 export const ATTAINMENT_CSV_HEADER = [
   'scenario', 'target', 'origin', 'kind', 'indicator', 'year', 'label_zh', 'label_en',
   'projected', 'required', 'gap', 'year_reached', 'class', 'probability',
+  'class_zh', 'class_en', 'met', 'p_on_track', 'basis', 'reference_pace',
+  'additionality', 'additionality_p05', 'additionality_p95', 'versus_trend',
 ] as const;
 
 export interface ManifestInfo {
@@ -71,6 +74,8 @@ function attainmentCsv(results: readonly ScenarioResult[]): string {
       rows.push([
         a.scenario, a.target, a.origin, a.kind, a.indicator, a.year, a.label.zh, a.label.en,
         a.projected, a.required, a.gap, a.yearReached, a.class, a.probability,
+        CLASS_LABELS[a.class].zh, CLASS_LABELS[a.class].en, a.met === undefined ? null : String(a.met), a.probabilityOnTrack ?? null,
+        a.basis ?? null, a.referencePace ?? null, a.additionality ?? null, a.additionalityLow ?? null, a.additionalityHigh ?? null, a.versusTrend ?? null,
       ]);
     }
   }
@@ -96,6 +101,7 @@ function resultsJson(results: readonly ScenarioResult[], info: ManifestInfo): un
         mode: r.mode,
         runs: r.runs,
         seed: r.seed,
+        uncertainty: r.uncertainty ? { mode: r.uncertainty.mode, levers: r.uncertainty.levers } : null,
         years: r.years,
         outputs: [...outputs].map(([id, stats]) => {
           const d = info.describeOutput(id);
@@ -114,6 +120,14 @@ function resultsJson(results: readonly ScenarioResult[], info: ManifestInfo): un
           yearReached: a.yearReached,
           class: a.class,
           probability: roundOrNull(a.probability),
+          met: a.met ?? null,
+          probabilityOnTrack: roundOrNull(a.probabilityOnTrack ?? null),
+          basis: a.basis ?? null,
+          referencePace: roundOrNull(a.referencePace ?? null),
+          additionality: roundOrNull(a.additionality ?? null),
+          additionalityLow: roundOrNull(a.additionalityLow ?? null),
+          additionalityHigh: roundOrNull(a.additionalityHigh ?? null),
+          versusTrend: a.versusTrend ?? null,
         })),
       };
     }),
@@ -151,6 +165,7 @@ function manifest(results: readonly ScenarioResult[], info: ManifestInfo): unkno
         mode: r?.mode ?? null,
         runs: r?.runs ?? null,
         seed: r?.seed ?? null,
+        uncertaintyDrawn: r?.uncertainty ? { mode: r.uncertainty.mode, levers: r.uncertainty.levers } : null,
         parameters: sortedRecord(s.parameters),
         uncertainty: sortedRecord(s.uncertainty),
         effectiveParameters: effective,

@@ -1,6 +1,7 @@
 /** The single-thread ModelRunner: blocks of runs in order on the calling thread. */
 import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
 import { BLOCK_RUNS, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, planDraws, type ProgressListener, runBlock, TERMINATED_MESSAGE } from './montecarlo.js';
+import { type PointsJob, type PointsOutput, pointsPlan, pointsSpec, runPointBlock } from './points.js';
 import { RunMatrix } from './stats.js';
 import { CellSketches, CHUNK_RUNS, NO_TARGETS, quantileMethod, TargetCounter, totalOfChunks } from './streaming.js';
 
@@ -40,6 +41,21 @@ export function createSingleThreadRunner(context: RunnerContext<RunnerLever>, ca
       const common = { years: compiled.years, outputIds: compiled.outputIds, levers: plan.levers, quantiles, targetHits: [...counter.hits], leverMedians: counter.leverMedians() };
       if (matrix && draws) return { ...common, summaries: matrix.summarise(), matrix, draws };
       return { ...common, summaries: (sketches as CellSketches).summarise(totalOfChunks(chunkSums, cells)) };
+    },
+    async runPoints(job: PointsJob, onProgress?: ProgressListener): Promise<PointsOutput> {
+      if (terminated) throw new Error(TERMINATED_MESSAGE);
+      const compiled = cache.get(job.options);
+      const plan = pointsPlan(pointsSpec(job, context.params, compiled), compiled.prepare(job.parameters));
+      const values = new Float64Array(job.count * job.outputs.length);
+      for (let first = 0; first < job.count; first += BLOCK_RUNS) {
+        const count = Math.min(BLOCK_RUNS, job.count - first);
+        runPointBlock(plan, job.points, first, count, values);
+        if (onProgress) {
+          onProgress(first + count, job.count);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+      return { values };
     },
     async terminate(): Promise<void> {
       terminated = true;

@@ -15,7 +15,7 @@
  */
 import { DDSketch } from '@datadog/sketches-js';
 import type { Target } from '../catalog/types.js';
-import { targetHolds, type ValueAt } from './attainment.js';
+import { type AttainmentSettings, type AttainmentThresholds, judgeTarget, targetHolds, type ValueAt } from './attainment.js';
 import { type CellSummary, QuantileLevels } from './stats.js';
 
 /** Up to this many values (runs × cells; 256 MiB of doubles) quantiles are exact. */
@@ -39,6 +39,8 @@ export interface TargetJob {
   readonly targets: readonly Target[];
   /** Levers the targets read that are not drawn: their value in the last reporting year. */
   readonly fixedLevers: Readonly<Record<string, number>>;
+  /** How targets are judged: thresholds, and the bounds of the targets' indicators (reference paces are capped at them). */
+  readonly settings?: { readonly thresholds?: AttainmentThresholds; readonly bounds?: Readonly<Record<string, { readonly min: number; readonly max: number }>> };
 }
 
 /** A job judging no target. */
@@ -52,15 +54,18 @@ export interface BlockView {
 }
 
 /**
- * Counts, per target, the runs meeting it, and per drawn lever a milestone target reads, how
- * often each value was drawn. Both are integer counts: merging is exact in any order.
+ * Counts, per target, the runs meeting it and the runs judged on track, and per drawn lever a
+ * milestone target reads, how often each value was drawn. All are integer counts: merging is
+ * exact in any order.
  */
 export class TargetCounter {
+  /** hits[i]: runs meeting target i; hits[n + i]: runs on track (on-track or met) for it (n targets). */
   readonly hits: Float64Array;
   /** Drawn lever id → value → runs. */
   readonly leverCounts = new Map<string, Map<number, number>>();
   private readonly outputIndex: Map<string, number>;
   private readonly counted: readonly { readonly id: string; readonly k: number }[];
+  private readonly settings: AttainmentSettings;
 
   constructor(
     private readonly job: TargetJob,
@@ -68,7 +73,12 @@ export class TargetCounter {
     private readonly years: readonly number[],
     private readonly levers: readonly string[],
   ) {
-    this.hits = new Float64Array(job.targets.length);
+    this.hits = new Float64Array(2 * job.targets.length);
+    const bounds = job.settings?.bounds ?? {};
+    this.settings = {
+      ...(job.settings?.thresholds ? { thresholds: job.settings.thresholds } : {}),
+      boundsOf: (indicator) => bounds[indicator],
+    };
     this.outputIndex = new Map(outputIds.map((id, o) => [id, o]));
     const milestoneLevers = new Set(job.targets.flatMap((t) => (t.kind === 'milestone' ? [t.completionParam] : [])));
     this.counted = levers.flatMap((id, k) => (milestoneLevers.has(id) ? [{ id, k }] : []));
@@ -97,8 +107,11 @@ export class TargetCounter {
     for (let r = 0; r < block.count; r++) {
       base = r * cells;
       drawBase = r * nLevers;
+      const n = job.targets.length;
       job.targets.forEach((target, i) => {
-        if (targetHolds(target, valueAt, leverAt, first)) this.hits[i] = (this.hits[i] ?? 0) + 1;
+        if (targetHolds(target, valueAt, leverAt, first, this.settings)) this.hits[i] = (this.hits[i] ?? 0) + 1;
+        const cls = judgeTarget(target, valueAt, leverAt, years, this.settings).class;
+        if (cls === 'on-track' || cls === 'met') this.hits[n + i] = (this.hits[n + i] ?? 0) + 1;
       });
       for (const { id, k } of this.counted) {
         const counts = this.leverCounts.get(id) as Map<number, number>;

@@ -14,9 +14,10 @@ import { Worker } from 'node:worker_threads';
 import { LIMITS } from '../limits.js';
 import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
 import { BLOCK_RUNS, drawSpec, type ModelRunner, type MonteCarloJob, type MonteCarloOutput, type ProgressListener, TERMINATED_MESSAGE } from './montecarlo.js';
+import { type PointsJob, type PointsOutput, pointsSpec } from './points.js';
 import { type CellSummary, RunMatrix } from './stats.js';
 import { CellSketches, CHUNK_RUNS, NO_TARGETS, quantileMethod, TargetCounter, totalOfChunks } from './streaming.js';
-import type { BlockReply, ChunkReply, CollectReply, JobRequest, SummariseReply, WorkerReply, WorkerRequest } from './worker.js';
+import type { BlockReply, ChunkReply, CollectReply, JobRequest, PointsJobRequest, SummariseReply, WorkerReply, WorkerRequest } from './worker.js';
 
 /**
  * How to start a worker: the built worker.js directly, or — running from TypeScript sources under
@@ -171,6 +172,27 @@ export function createWorkerPoolRunner(context: RunnerContext<RunnerLever>, thre
         summaries,
         ...(matrix && draws ? { matrix: new RunMatrix(cells, job.runs, matrix), draws: new Float64Array(draws) } : {}),
       };
+    },
+    async runPoints(job: PointsJob, onProgress?: ProgressListener): Promise<PointsOutput> {
+      if (terminated) throw new Error(TERMINATED_MESSAGE);
+      const jobId = nextJobId++;
+      const compiled = cache.get(job.options);
+      const spec = pointsSpec(job, context.params, compiled);
+      const points = new SharedArrayBuffer(job.points.length * Float64Array.BYTES_PER_ELEMENT);
+      new Float64Array(points).set(job.points);
+      const values = new SharedArrayBuffer(job.count * spec.cells.length * Float64Array.BYTES_PER_ELEMENT);
+      const setUp: PointsJobRequest = { kind: 'points-job', jobId, model: compiled.portable, table: compiled.leverTable(job.parameters), spec, points, values };
+      for (const w of pool()) w.postMessage(setUp);
+      const blocks: WorkerRequest[] = [];
+      for (let first = 0; first < job.count; first += BLOCK_RUNS) {
+        blocks.push({ kind: 'points-block', jobId, firstRun: first, count: Math.min(BLOCK_RUNS, job.count - first) });
+      }
+      let done = 0;
+      await dispatch<BlockReply & { ok: true }>(blocks, (reply) => {
+        done += reply.count;
+        onProgress?.(done, job.count);
+      });
+      return { values: new Float64Array(values) };
     },
     async terminate(): Promise<void> {
       terminated = true;

@@ -10,6 +10,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createPreparedRun, instantiate, type PortableModel } from '../engine/runtime.js';
 import { BLOCK_RUNS, type DrawPlan, type DrawSpec, planFrom, runBlock } from './montecarlo.js';
+import { type PointsPlan, pointsPlan, type PointsSpec, runPointBlock } from './points.js';
 import { type CellSummary, RunMatrix, summarise } from './stats.js';
 import { CellSketches, type PlainSketch, type QuantileMethod, type TargetJob, TargetCounter } from './streaming.js';
 
@@ -57,7 +58,25 @@ export interface CollectRequest {
   readonly kind: 'collect';
   readonly jobId: number;
 }
-export type WorkerRequest = JobRequest | BlockRequest | ChunkRequest | SummariseRequest | CollectRequest;
+/** Sets up a points job (src/runner/points.ts): points in, chosen cells out, both shared. */
+export interface PointsJobRequest {
+  readonly kind: 'points-job';
+  readonly jobId: number;
+  readonly model: PortableModel;
+  readonly table: Float64Array;
+  readonly spec: PointsSpec;
+  /** `count × dimension` points and `count × cells` results. */
+  readonly points: SharedArrayBuffer;
+  readonly values: SharedArrayBuffer;
+}
+/** Execute points [first, first + count) of the points job. */
+export interface PointsBlockRequest {
+  readonly kind: 'points-block';
+  readonly jobId: number;
+  readonly firstRun: number;
+  readonly count: number;
+}
+export type WorkerRequest = JobRequest | BlockRequest | ChunkRequest | SummariseRequest | CollectRequest | PointsJobRequest | PointsBlockRequest;
 
 type Failure = { readonly ok: false; readonly message: string };
 /** The block's results are already in the shared buffers; the reply only says which runs are done. */
@@ -91,6 +110,25 @@ interface Job {
 const instances = new Map<string, ReturnType<typeof instantiate>>();
 let current: Job | null = null;
 
+let currentPoints: { readonly id: number; readonly plan: PointsPlan; readonly points: Float64Array; readonly values: Float64Array } | null = null;
+
+function setUpPoints(req: PointsJobRequest): void {
+  let generated = instances.get(req.model.source);
+  if (!generated) {
+    generated = instantiate(req.model.source);
+    instances.set(req.model.source, generated);
+  }
+  const plan = pointsPlan(req.spec, createPreparedRun(generated, req.table, req.model));
+  currentPoints = { id: req.jobId, plan, points: new Float64Array(req.points), values: new Float64Array(req.values) };
+}
+
+function runPoints(req: PointsBlockRequest): WorkerReply {
+  const job = currentPoints;
+  if (job?.id !== req.jobId) throw new Error(`points job ${req.jobId} was not set up in this worker`);
+  runPointBlock(job.plan, job.points, req.firstRun, req.count, job.values);
+  return { ok: true, firstRun: req.firstRun, count: req.count };
+}
+
 function setUp(req: JobRequest): void {
   let generated = instances.get(req.model.source);
   if (!generated) {
@@ -111,7 +149,7 @@ function setUp(req: JobRequest): void {
   };
 }
 
-function handle(req: Exclude<WorkerRequest, JobRequest>): WorkerReply {
+function handle(req: Exclude<WorkerRequest, JobRequest | PointsJobRequest | PointsBlockRequest>): WorkerReply {
   const job = current;
   if (job?.id !== req.jobId) throw new Error(`job ${req.jobId} was not set up in this worker`);
   switch (req.kind) {
@@ -154,6 +192,8 @@ function handle(req: Exclude<WorkerRequest, JobRequest>): WorkerReply {
 parentPort?.on('message', (req: WorkerRequest) => {
   try {
     if (req.kind === 'job') setUp(req);
+    else if (req.kind === 'points-job') setUpPoints(req);
+    else if (req.kind === 'points-block') parentPort?.postMessage(runPoints(req));
     else parentPort?.postMessage(handle(req));
   } catch (err) {
     parentPort?.postMessage({ ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerReply);

@@ -8,7 +8,7 @@ import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:
 import { InputError, type InputProblem } from '../errors.js';
 import type { ParamValue } from '../params/types.js';
 import type { FullContext } from './context.js';
-import { mergeOverride } from './merge.js';
+import { distributionSupport, isRelativeOverride, mergeOverride, scaleDistribution } from './merge.js';
 import { messages, show } from './messages.js';
 import { suggestIds } from '../util/suggest.js';
 import { LIMITS } from '../limits.js';
@@ -272,6 +272,18 @@ export class ScenarioLoader {
       const path = file.uncertainty?.[id] !== undefined ? ['uncertainty', id] : ['parameters', id];
       problems.push(this.problemAt(record, path, messages.uncertainScheduled(id, value)));
     }
+    for (const [id, value] of Object.entries(file.parameters ?? {})) {
+      const lever = this.ctx.params.get(id);
+      if (!lever || !isRelativeOverride(value)) continue;
+      const merged = s.parameters[id];
+      const values = merged === undefined ? [] : typeof merged === 'number' ? [merged] : Object.values(merged);
+      const spread = file.uncertainty?.[id] === undefined ? s.uncertainty[id] : undefined;
+      const support = spread ? distributionSupport(spread) : null;
+      for (const v of support ? [...values, support.min, support.max] : values) {
+        if (v < lever.range.min || v > lever.range.max || (lever.integer && !Number.isInteger(v)))
+          problems.push(this.problemAt(record, ['parameters', id], messages.scaledOutOfRange(value.scale, v, id, lever.range.min, lever.range.max, lever.unit)));
+      }
+    }
     const parentId = s.chain[s.chain.length - 2];
     for (const [id, value] of Object.entries(file.parameters ?? {})) {
       const inherited = s.uncertainty[id];
@@ -287,13 +299,22 @@ export class ScenarioLoader {
 
   private merge(record: FileRecord, file: ScenarioFile, hash: string, parent: ResolvedScenario | null): ResolvedScenario {
     const parameters: Record<string, ParamValue> = { ...(parent?.parameters ?? {}) };
+    const relativeToDefault: Record<string, number> = { ...(parent?.relativeToDefault ?? {}) };
     for (const [id, value] of Object.entries(file.parameters ?? {})) {
+      const fromDefault = parameters[id] === undefined ? 1 : relativeToDefault[id];
+      if (isRelativeOverride(value) && fromDefault !== undefined) relativeToDefault[id] = fromDefault * value.scale;
+      else delete relativeToDefault[id];
       const lever = this.ctx.params.get(id);
       if (!lever) throw new Error(`lever ${id} passed validation but is unknown`);
       const inherited = parameters[id] ?? lever.default;
-      parameters[id] = mergeOverride(inherited, normaliseValue(value), lever.interpolation ?? 'step', this.ctx.start);
+      parameters[id] = mergeOverride(inherited, value, lever.interpolation ?? 'step', this.ctx.start);
     }
     const uncertainty: Record<string, DistributionSpec> = { ...(parent?.uncertainty ?? {}), ...(file.uncertainty ?? {}) };
+    // A relative override moves an inherited spread with the lever, unless the file gives its own.
+    for (const [id, value] of Object.entries(file.parameters ?? {})) {
+      const inherited = parent?.uncertainty[id];
+      if (inherited && isRelativeOverride(value) && file.uncertainty?.[id] === undefined) uncertainty[id] = scaleDistribution(inherited, value.scale);
+    }
     const ownTargets = (file.targets ?? []).map((spec, i) =>
       toTarget(spec, this.ctx.indicators.find(spec.indicator), {
         scenarioId: file.id,
@@ -312,22 +333,13 @@ export class ScenarioLoader {
       hash,
       chain: [...(parent?.chain ?? []), file.id],
       parameters,
+      relativeToDefault,
       uncertainty,
       montecarlo: file.montecarlo ? { runs: file.montecarlo.runs, seed: file.montecarlo.seed } : (parent?.montecarlo ?? null),
       targets: [...(parent?.targets ?? []), ...ownTargets],
       sources,
     };
   }
-}
-
-/** Schedules come from YAML/JSON with string keys; give them numeric, sorted years. */
-function normaliseValue(value: ParamValue): ParamValue {
-  if (typeof value === 'number') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .map(([k, v]): [number, number] => [Number(k), v])
-      .sort((a, b) => a[0] - b[0]),
-  );
 }
 
 /** Problems of one file in the order they appear in it (stable for problems at the same place). */

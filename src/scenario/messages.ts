@@ -60,10 +60,13 @@ export const messages = {
     suggestions.length
       ? `unknown lever ${show(id)}${didYouMean(suggestions)}`
       : `unknown lever ${show(id)} — run \`hzsim params\` for the list of levers`,
-  leverValueType: (value: unknown) => `got ${show(value)} — expected a number or a schedule by year such as {2011: 0.02, 2013: 0.05}`,
+  leverValueType: (value: unknown) => `got ${show(value)} — expected a number, a schedule by year such as {2011: 0.02, 2013: 0.05}, or {scale: 1.5} of the inherited value`,
   outOfRange: (value: number, lever: string, min: number, max: number, unit: string) =>
     `value ${show(value)} is outside the range of lever ${lever} — expected a number in ${range(min, max, unit)}`,
   notInteger: (value: number, lever: string) => `value ${show(value)} is not an integer — lever ${lever} takes whole numbers (years)`,
+  scaledOutOfRange: (scale: number, value: number, lever: string, min: number, max: number, unit: string) =>
+    `{scale: ${scale}} of the inherited value gives ${Number(value.toPrecision(12))}, outside ${lever}'s range [${min}, ${max}] ${unit}`,
+  badScale: (value: unknown) => `got ${show(value)} — expected {scale: k} with a number k ≥ 0 (k × the inherited value)`,
   emptySchedule: () => 'the schedule is empty — expected at least one year, e.g. {2012: 0.05}',
   scheduleYearNotInteger: (year: string) => `schedule year ${show(year)} is not a whole year — expected an integer year such as 2013`,
   scheduleYearOutsideHorizon: (year: number, start: number, until: number) =>

@@ -3,19 +3,22 @@
  * scenarios/scenario.schema.json is generated from `ScenarioFile` (npm run schema).
  */
 import type { Comparator, Target, Text } from '../catalog/types.js';
-import type { ParamValue } from '../params/types.js';
+import type { DistributionSpec, ParamValue } from '../params/types.js';
 
-/** A probability distribution over one lever; draws are truncated to the lever's range. */
-export type DistributionSpec =
-  | { dist: 'uniform'; min: number; max: number }
-  | { dist: 'triangular'; min: number; mode: number; max: number }
-  /** Normal, truncated to [min, max] when given and always to the lever's range. */
-  | { dist: 'normal'; mean: number; sd: number; min?: number; max?: number }
-  /** Beta(alpha, beta) scaled to [min, max]. */
-  | { dist: 'beta'; alpha: number; beta: number; min: number; max: number }
-  /** One of `values`, with optional `weights` (default equal). */
-  | { dist: 'discrete'; values: number[]; weights?: number[] };
-export type DistributionKind = DistributionSpec['dist'];
+export type { DistributionKind, DistributionSpec } from '../params/types.js';
+
+/**
+ * A lever value relative to the inherited one (the parent scenario's, or the lever's default):
+ * `{scale: 1.5}` is 1.5 × that value (every year of a schedule). The result must lie in the
+ * lever's range.
+ */
+export interface RelativeOverride {
+  /** Factor applied to the inherited value (≥ 0). */
+  scale: number;
+}
+
+/** What a scenario file may write for a lever: a constant, a schedule by year, or a relative override. */
+export type LeverOverride = ParamValue | RelativeOverride;
 
 /** A planner's own numeric target, written in a scenario file. */
 export type ScenarioTargetSpec =
@@ -40,8 +43,8 @@ export interface ScenarioFile {
   description?: Text;
   /** Another scenario's id (looked up beside this file) or a relative path. */
   extends?: string;
-  /** Lever overrides: a constant, or a schedule by year `{2011: 0.02, 2013: 0.05}`. */
-  parameters?: Record<string, ParamValue>;
+  /** Lever overrides: a constant, a schedule by year `{2011: 0.02, 2013: 0.05}`, or `{scale: 1.5}` of the inherited value. */
+  parameters?: Record<string, LeverOverride>;
   uncertainty?: Record<string, DistributionSpec>;
   montecarlo?: MonteCarloSpec;
   targets?: ScenarioTargetSpec[];
@@ -60,6 +63,12 @@ export interface ResolvedScenario {
   readonly chain: readonly string[];
   /** Overrides merged along the chain (child wins); levers not listed take their defaults. */
   readonly parameters: Readonly<Record<string, ParamValue>>;
+  /**
+   * Levers whose value is a multiple of the lever's default (set only by `{scale: k}` along the
+   * chain), with the factor: `--uncertainty all` draws them as the factor × the default's
+   * distribution. (Additive; set by src/scenario's loader.)
+   */
+  readonly relativeToDefault?: Readonly<Record<string, number>>;
   readonly uncertainty: Readonly<Record<string, DistributionSpec>>;
   readonly montecarlo: MonteCarloSpec | null;
   /** The scenario's own targets, typed like the plan's (origin 'scenario'). */

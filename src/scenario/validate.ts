@@ -145,7 +145,7 @@ function checkLeverNumber(value: number, lever: ParamRecord, path: readonly Path
 
 function checkParameters(value: unknown, ctx: FullContext, report: Report): void {
   if (!isObj(value)) {
-    report(['parameters'], messages.wrongType(value, 'a mapping from lever id to a number or a schedule'));
+    report(['parameters'], messages.wrongType(value, 'a mapping from lever id to a number, a schedule or {scale: k}'));
     return;
   }
   for (const [id, v] of Object.entries(value)) {
@@ -154,6 +154,11 @@ function checkParameters(value: unknown, ctx: FullContext, report: Report): void
     if (!lever) continue;
     if (isNum(v)) {
       checkLeverNumber(v, lever, path, report);
+    } else if (isObj(v) && Object.hasOwn(v, 'scale')) {
+      // {scale: k}: k × the inherited value; the result is checked against the range once merged.
+      const extra = Object.keys(v).filter((k) => k !== 'scale');
+      for (const key of extra) report([...path, key], messages.unknownField(key, ['scale'], suggestIds(key, ['scale'])), 'key');
+      if (!isNum(v.scale) || v.scale < 0) report([...path, 'scale'], messages.badScale(v.scale));
     } else if (isObj(v)) {
       const entries = Object.entries(v);
       if (entries.length === 0) report(path, messages.emptySchedule());

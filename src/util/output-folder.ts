@@ -9,7 +9,8 @@
  * - missing: created (with its parent folders);
  * - an empty folder, or one an earlier hzsim command wrote (it holds the marker file
  *   `.hzsim-output`, or — written before the marker existed — a hangzhou-reform-sim manifest.json
- *   and only the files run and demo write, or only the reports `npm run bench` writes into out/):
+ *   and only the files run and demo write, or only what `npm run bench` and the browser tests
+ *   leave in out/ — bench reports, screenshots):
  *   replaced whole;
  * - anything else (a folder with other files, a file, a device): refused, and nothing is touched,
  *   so a mistyped `--out .` or `--out ~` can never delete a user's files.
@@ -33,9 +34,9 @@ export const OUTPUT_MARKER = '.hzsim-output';
 const MARKER_TEXT = `Written by hangzhou-reform-sim ${PACKAGE_VERSION}. The next hzsim command given this folder as --out replaces it whole.\n`;
 
 /** What run and demo wrote before the marker existed: such a folder is an earlier run's output too. */
-const UNMARKED_OUTPUT = /^(results\.csv|results\.json|attainment\.csv|manifest\.json|compare\.csv|briefing\.[a-z]{2}\.(md|html)|charts|bench(-explorer)?\.json)$/;
-/** The reports `npm run bench` writes into out/ (the default output folder of demo). */
-const BENCH_REPORT = /^bench(-explorer)?\.json$/;
+const UNMARKED_OUTPUT = /^(results\.csv|results\.json|attainment\.csv|manifest\.json|compare\.csv|briefing\.[a-z]{2}\.(md|html)|charts|bench(-explorer)?\.json|screenshots)$/;
+/** What the project's own tools leave in out/ (demo's default folder): bench reports, browser-test screenshots. */
+const DEVELOPMENT_REPORT = /^(bench(-explorer)?\.json|screenshots)$/;
 
 /** Writes are cut into pieces of this size so that a signal is handled while a large file is written. */
 const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -94,7 +95,7 @@ function inspect(dir: string, display: string): Target {
 }
 
 function isUnmarkedOutput(dir: string, entries: readonly string[]): boolean {
-  if (entries.every((e) => BENCH_REPORT.test(e))) return true;
+  if (entries.every((e) => DEVELOPMENT_REPORT.test(e))) return true;
   if (!entries.includes('manifest.json') || !entries.every((e) => UNMARKED_OUTPUT.test(e))) return false;
   try {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { package?: { name?: unknown } };

@@ -16,8 +16,14 @@ describe('public API (what `import … from "hangzhou-reform-sim"` gives)', () =
   });
 
   it('offers one builder per chart kind under `charts`, each returning a Vega-Lite spec', () => {
-    for (const kind of ['scenarioComparison', 'fan', 'attainmentDashboard', 'tornado', 'quotaLedger', 'hukouChannels', 'coverage', 'smallMultiples']) {
+    for (const kind of ['scenarioComparison', 'fan', 'attainmentDashboard', 'tornado', 'tornadoFromOat', 'morris', 'sobol', 'backtest', 'quotaLedger', 'hukouChannels', 'coverage', 'smallMultiples']) {
       expect(typeof (api.charts as Record<string, unknown>)[kind], kind).toBe('function');
+    }
+  });
+
+  it('exports the analysis toolkit', () => {
+    for (const name of ['oat', 'morris', 'sobol', 'goalSeek', 'calibrate', 'backtest', 'scenarioModel', 'leverGoal', 'readObservationsCsv']) {
+      expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
     }
   });
 

@@ -18,7 +18,9 @@ import {
 import type { Lang } from '../../src/charts/i18n.js';
 import type { SizeName } from '../../src/charts/theme.js';
 import { planTargets } from '../../src/catalog/index.js';
+import { backtest as backtestChart, morris as morrisChart, sobol as sobolChart, tornadoFromOat } from '../../src/charts/index.js';
 import { catalogAttainmentResults, fixtureLabels, fixtureMonteCarlo, fixtureResults } from './fixture.js';
+import { analysisFixtures } from './analysis-fixture.js';
 
 export const tornadoInput: TornadoInput = {
   indicator: 'urbanisation.hukou-rate',
@@ -120,6 +122,30 @@ export const chartCases: readonly ChartCase[] = [
         lang,
         size,
       }),
+  },
+  {
+    kind: 'tornadoFromOat',
+    title: { zh: '户籍人口城镇化率（2015年）：各参数的影响', en: 'Hukou urbanisation rate (2015): effect of each lever' },
+    size: 'full',
+    build: (lang, size) => tornadoFromOat(analysisFixtures.oat, { labels, lang, size }),
+  },
+  {
+    kind: 'morris',
+    title: { zh: '户籍人口城镇化率（2015年）：Morris 筛选', en: 'Hukou urbanisation rate (2015): Morris screening' },
+    size: 'full',
+    build: (lang, size) => morrisChart(analysisFixtures.morris, { labels, lang, size, scenario: analysisFixtures.scenario }),
+  },
+  {
+    kind: 'sobol',
+    title: { zh: '户籍人口城镇化率（2015年）：方差分解', en: 'Hukou urbanisation rate (2015): variance decomposition' },
+    size: 'full',
+    build: (lang, size) => sobolChart(analysisFixtures.sobol, { labels, lang, size, scenario: analysisFixtures.scenario }),
+  },
+  {
+    kind: 'backtest',
+    title: { zh: '常住人口城镇化率：预测与实际', en: 'Urbanisation rate (residents): projection and observed values' },
+    size: 'full',
+    build: (lang, size) => backtestChart(analysisFixtures.backtest, { labels, lang, size, indicator: 'urbanisation.rate' }),
   },
 ];
 

@@ -43,11 +43,11 @@ describe('hzsim run', () => {
 
   it('--lang en prints an English table, the default a Chinese one', async () => {
     const en = await hzsim('run', 'trend', '--runs', '1', '--lang', 'en');
-    expect(en.out).toMatch(/^trend · Trend .*\(deterministic\) — \d+ targets: /);
-    expect(en.out).toMatch(/\ntarget +year +projected +required +class +label\n/);
+    expect(en.out).toMatch(/^trend · Trend .*\(deterministic\) — \d+ of \d+ targets on track, \d+ of them met\n/);
+    expect(en.out).toMatch(/\ntarget +year +projected +required +class +met +vs trend +label\n/);
     expect(en.out).not.toMatch(CJK);
     const zh = await hzsim('run', 'trend', '--runs', '1');
-    expect(zh.out).toMatch(/\n目标 +年份 +预测值 +要求值 +判定 +说明\n/);
+    expect(zh.out).toMatch(/\n目标 +年份 +预测值 +要求值 +判定 +如期完成 +与趋势比 +说明\n/);
   });
 });
 

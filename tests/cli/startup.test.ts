@@ -59,6 +59,17 @@ describe.skipIf(!built)('what each command loads (built CLI)', () => {
     expect(packages.filter((p) => p.startsWith('vega'))).toEqual([]);
   });
 
+  it.skipIf(!current)('the analysis commands without --out load no mathjs and no vega', () => {
+    for (const args of [
+      ['sensitivity', 'plan', '--indicator', 'urbanisation.hukou-gap', '--levers', 'rural_urban_move_rate'],
+      ['goal-seek', 'plan', '--lever', 'approval_reduction_rate', '--indicator', 'administration.approval-items', '--target', '80'],
+    ]) {
+      const { packages, code } = loaded([bin, ...args]);
+      expect(code).toBe(0);
+      expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    }
+  });
+
   it("import 'hangzhou-reform-sim' loads neither mathjs nor vega", () => {
     const { packages, code } = loaded(['--input-type=module', '-e', `await import(${JSON.stringify(join(repo, 'dist', 'index.js'))})`]);
     expect(code).toBe(0);

@@ -10,7 +10,7 @@ import { compiled, valueIn } from './helpers.js';
 /** Indicators computed from several stocks (ratios, weighted means): equal to 1e-12. */
 const DERIVED = new Set(['urbanisation.rate', 'urbanisation.hukou-rate', 'urbanisation.hukou-gap', 'integration.level']);
 
-/** The model series fixed in /tmp/hz-ids.md (shared with charts and scenarios). */
+/** The model series (shared with charts, scenarios and the observed data). */
 const EXPECTED_SERIES = [
   'land.quota_generated',
   'land.quota_used',
@@ -26,6 +26,28 @@ const EXPECTED_SERIES = [
   'population.migrant',
   ...['urban_employee', 'urban_resident', 'rural_cooperative', 'residents_merged', 'pension_residents', 'migrant'].map((s) => `insurance.coverage.${s}`),
   'insurance.fiscal_subsidy',
+  // Observable quantities, ids shared with the observed data.
+  'population.registered',
+  'population.resident-minus-registered',
+  'population.resident-increase',
+  'economy.gdp',
+  'economy.gdp-per-capita',
+  'income.urban-disposable',
+  'income.rural-net',
+  'income.urban-rural-ratio',
+  'finance.rd-expenditure',
+  'insurance.medical.urban-rural-residents',
+  'land.farmland-area',
+  // The reform budget and the feedback it carries.
+  'finance.reform-budget',
+  'finance.reform-spending',
+  'finance.committed-charges',
+  'finance.unfunded-commitments',
+  'finance.funding-ratio',
+  'land.quota-price',
+  'land.reclamation-in-progress',
+  'hukou.qualified-migrants',
+  'population.reform-citizens',
   ...['planning', 'industry', 'factors', 'ecology', 'services', 'livelihood'].map((s) => `integration.sub.${s}`),
 ];
 
@@ -45,6 +67,16 @@ describe('2010 baseline', () => {
 
   it('resident population starts at the 2010 census figure', () => {
     expect(valueIn(m, out, 'population.resident', 2010)).toBeCloseTo(8_700_373, 6);
+  });
+
+  it('the observable quantities start at their published 2010 values (GDP, incomes: 2011 government work report)', () => {
+    expect(valueIn(m, out, 'economy.gdp', 2010)).toBe(5945.82);
+    expect(valueIn(m, out, 'income.urban-disposable', 2010)).toBe(30_035);
+    expect(valueIn(m, out, 'income.rural-net', 2010)).toBe(13_186);
+    expect(valueIn(m, out, 'income.urban-rural-ratio', 2010)).toBeCloseTo(30_035 / 13_186, 12);
+    expect(valueIn(m, out, 'population.registered', 2010)).toBeCloseTo(6_900_000, 6);
+    expect(valueIn(m, out, 'population.resident-minus-registered', 2010)).toBeCloseTo(8_700_373 - 6_900_000, 6);
+    expect(valueIn(m, out, 'finance.rd-expenditure', 2010)).toBeCloseTo((2.9 / 100) * 5945.82, 9);
   });
 });
 

@@ -27,6 +27,6 @@ describe('docs/MODEL-REFERENCE.md', () => {
 
   it('lists stocks with their initial expressions and flows', () => {
     expect(generated).toContain('| `quota_balance` | `hectare` | `init_quota_balance` | `quota_generated` | `quota_used`, `quota_traded` |');
-    expect(generated).toContain('`min(quota_demand, (1 - 1e-9) * (quota_balance / dt + quota_generated))`');
+    expect(generated).toContain('`min(quota_demand_effective, (1 - 1e-9) * (quota_balance / dt + quota_generated))`');
   });
 });

@@ -50,7 +50,21 @@ function boundProblems(m: CompiledModel, out: Float64Array): string[] {
   return problems;
 }
 
-const NON_NEGATIVE = [...populationStocks, 'homestead_area', 'farmland', 'quota_balance', 'land_swap_insured', 'farmland_shortfall'];
+const NON_NEGATIVE = [
+  ...populationStocks,
+  'homestead_area',
+  'homestead_idle',
+  'reclaim_stage_1',
+  'reclaim_stage_2',
+  'reclaim_stage_3',
+  'farmland',
+  'farmland_reserve',
+  'quota_balance',
+  'reform_budget',
+  'land_swap_insured',
+  'land_swap_converted',
+  'farmland_shortfall',
+];
 
 function negativeStocks(trace: Trace): string[] {
   return NON_NEGATIVE.flatMap((id) => {
@@ -80,7 +94,7 @@ describe('population conservation', () => {
   });
 
   it('with births equal to deaths and no migration the resident population is constant while hukou changes', () => {
-    const closed = { birth_rate: 0.005, death_rate: 0.005, migrant_arrivals: 0, migrant_departure_rate: 0, registered_in_migration: 0 };
+    const closed = { birth_rate: 0.005, death_rate: 0.005, migrant_arrivals: 0, migrant_departure_rate: 0, settled_migrant_departure_rate: 0, registered_in_migration: 0 };
     const m = compiled();
     const out = m.run(closed);
     const res = seriesOf(m, out, 'population.resident');

@@ -82,6 +82,34 @@ describe('levers', () => {
     }
   });
 
+  it('every assumed default has a plausible range as a distribution within the lever’s range, around the default, with its reason', () => {
+    const support = (d: NonNullable<(typeof params)[number]['uncertainty']>['distribution']): [number, number] =>
+      d.dist === 'discrete' ? [Math.min(...d.values), Math.max(...d.values)] : d.dist === 'normal' ? [d.min ?? -Infinity, d.max ?? Infinity] : [d.min, d.max];
+    for (const p of params) {
+      if (p.provenance.kind !== 'assumption') continue;
+      if (p.uncertainty === undefined) {
+        expect(p.fixedBy, `${p.id}: an assumption needs an uncertainty or the stated value that fixes it`).toMatch(/.{20,}/);
+        continue;
+      }
+      const [lo, hi] = support(p.uncertainty.distribution);
+      expect(lo, p.id).toBeGreaterThanOrEqual(p.range.min);
+      expect(hi, p.id).toBeLessThanOrEqual(p.range.max);
+      for (const v of scheduleValues(p.default)) {
+        expect(v, `${p.id} default inside its plausible range`).toBeGreaterThanOrEqual(lo);
+        expect(v, `${p.id} default inside its plausible range`).toBeLessThanOrEqual(hi);
+      }
+      expect(p.uncertainty.reason.length, p.id).toBeGreaterThan(10);
+    }
+    // Only the integration weights and 2010 sub-scores are fixed by a stated value (87.1, line 17).
+    expect(params.filter((p) => p.fixedBy).map((p) => p.id).every((id) => id.startsWith('integration_weight_') || id.startsWith('init_integration_'))).toBe(true);
+  });
+
+  it('policy-effort levers are marked, and a range minimum of 0 (or the plan’s floor) means the measure is not pursued', () => {
+    const effort = params.filter((p) => p.effort).map((p) => p.id);
+    expect(effort).toEqual(expect.arrayContaining(['hukou_conv_rate_migrant', 'homestead_reclaim_rate', 'insurance_effort_migrant', 'approval_reduction_rate', 'reform_budget_share', 'central_town_development']));
+    for (const p of params.filter((x) => x.effort)) expect(p.range.min, p.id).toBe(0);
+  });
+
   it('the model reads every lever', () => {
     expect([...compiled().paramIds].sort()).toEqual(params.map((p) => p.id).sort());
   });

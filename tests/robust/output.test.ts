@@ -67,6 +67,19 @@ describe('replacing an output', () => {
     expect(Object.keys(snapshot(out)).sort()).toEqual([OUTPUT_MARKER, 'results.csv']);
   });
 
+  test('out/ holding only what the project\'s tools leave there (bench reports, browser-test screenshots) is replaced', async () => {
+    const out = join(root, 'tools');
+    mkdirSync(join(out, 'screenshots'), { recursive: true });
+    writeFileSync(join(out, 'screenshots', 'page.png'), 'png');
+    writeFileSync(join(out, 'bench.json'), '{}');
+    await writeOutputFolder(out, files({ 'results.csv': 'new' }));
+    expect(Object.keys(snapshot(out)).sort()).toEqual([OUTPUT_MARKER, 'results.csv']);
+    // …but not with a file of the user's beside them.
+    mkdirSync(join(root, 'tools2', 'screenshots'), { recursive: true });
+    writeFileSync(join(root, 'tools2', 'notes.txt'), 'mine');
+    expect(await fault(writeOutputFolder(join(root, 'tools2'), files({ 'results.csv': '1' })))).toBeInstanceOf(InputError);
+  });
+
   test('a folder holding other files is refused and left untouched (so --out . never deletes a user’s files)', async () => {
     const out = join(root, 'mine');
     mkdirSync(out);

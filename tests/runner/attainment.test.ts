@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSource, Target } from '../../src/catalog/types.js';
-import { classifyRatio, DEFAULT_THRESHOLDS, judgeTarget, targetHolds, type ValueAt } from '../../src/runner/attainment.js';
+import type { DirectionTarget } from '../../src/catalog/types.js';
+import { classifyRatio, DEFAULT_THRESHOLDS, judgeTarget, referencePace, targetHolds, type ValueAt } from '../../src/runner/attainment.js';
+import { ATTAINMENT_CLASSES, attainmentHeadline, classCounts } from '../../src/runner/vocabulary.js';
 
 const source: PlanSource = { section: '三', line: 251, quote: '市级直接审批项目五年内减少20%' };
 const years = [2010, 2011, 2012, 2013, 2014, 2015];
@@ -69,17 +71,61 @@ describe('level targets', () => {
   });
 });
 
-describe('direction and milestone targets', () => {
-  const rd: Target = { kind: 'direction', id: 'rd', indicator: 'finance.rd-share', year: 2015, baseYear: 2010, direction: 'increase', label, source };
-  it('direction: met by a strict rise from baseYear to year', () => {
-    expect(judgeTarget(rd, (_i, y) => 2.9 + 0.1 * (y - 2010), noLevers, years)).toMatchObject({ class: 'met', yearReached: 2011, required: null, gap: null });
-    expect(judgeTarget(rd, () => 2.9, noLevers, years)).toMatchObject({ class: 'not-met', yearReached: null });
+describe('direction targets: a reference pace graded like a number', () => {
+  const rd: Target = { kind: 'direction', id: 'rd', indicator: 'finance.rd-share', year: 2015, baseYear: 2010, direction: 'increase', label, source: { ...source, quote: '提高R&D占GDP的比重' } };
+  it('Eurostat’s 1 % a year: required 2.9 × 1.01⁵; moving the right way is not enough', () => {
+    const required = 2.9 * 1.01 ** 5;
+    const slow = judgeTarget(rd, (_i, y) => 2.9 + 0.01 * (y - 2010), noLevers, years);
+    expect(slow).toMatchObject({ basis: 'eurostat-pace', referencePace: 0.01, met: false });
+    expect(slow.required).toBeCloseTo(required, 12);
+    expect(slow.ratio).toBeCloseTo(0.05 / (required - 2.9), 12);
+    expect(slow.class).toBe('insufficient'); // rose 0.05 of the 0.148 needed
+    expect(judgeTarget(rd, (_i, y) => 2.9 + 0.03 * (y - 2010), noLevers, years)).toMatchObject({ class: 'on-track', met: true, yearReached: 2015 });
+    expect(judgeTarget(rd, () => 2.9, noLevers, years)).toMatchObject({ class: 'insufficient', met: false, yearReached: null });
+    expect(judgeTarget(rd, (_i, y) => 2.9 - 0.01 * (y - 2010), noLevers, years).class).toBe('moving-away');
   });
+  it('a stronger pace (1.5 %) where the plan says 加快 / 加大 / 大力', () => {
+    const faster: Target = { ...rd, source: { ...source, quote: '加快推动经济发展转入科技引领' } };
+    expect(referencePace(faster as DirectionTarget)).toEqual({ pace: 0.015, basis: 'eurostat-pace-stronger' });
+    expect(referencePace(rd as DirectionTarget)).toEqual({ pace: 0.01, basis: 'eurostat-pace' });
+  });
+  it('an observed 2006–2010 pace, where known, replaces the default', () => {
+    const settings = { observedPaces: { 'finance.rd-share': { pace: 0.04, source: 'test' } } };
+    expect(referencePace(rd as DirectionTarget, settings)).toEqual({ pace: 0.04, basis: 'observed-pace' });
+    expect(judgeTarget(rd, () => 2.9, noLevers, years, settings).required).toBeCloseTo(2.9 * 1.04 ** 5, 12);
+  });
+  it('a decrease at the same pace, and a share near its bound capped at 90 % of the room left', () => {
+    const gap: Target = { kind: 'direction', id: 'gap', indicator: 'g', year: 2015, baseYear: 2010, direction: 'decrease', label, source };
+    expect(judgeTarget(gap, () => 20, noLevers, years).required).toBeCloseTo(20 * 0.99 ** 5, 12);
+    const cov: Target = { kind: 'direction', id: 'cov', indicator: 'c', year: 2015, baseYear: 2010, direction: 'increase', label, source: { ...source, quote: '进一步加大' } };
+    const bounded = { boundsOf: () => ({ min: 0, max: 100 }) };
+    // 97.3 × 1.015⁵ = 104.8 would pass 100: capped at 97.3 + 0.9 × 2.7 = 99.73.
+    expect(judgeTarget(cov, () => 97.3, noLevers, years, bounded).required).toBeCloseTo(99.73, 12);
+  });
+});
+
+describe('milestones', () => {
   const car: Target = { kind: 'milestone', id: 'car', completionParam: 'milestone_city_car_reform_year', year: 2015, label, source };
-  it('milestone: met when the completion lever ≤ due year', () => {
-    expect(judgeTarget(car, line(0), () => 2014, years)).toMatchObject({ class: 'met', yearReached: 2014, projected: null });
+  it('met when the completion lever ≤ due year', () => {
+    expect(judgeTarget(car, line(0), () => 2014, years)).toMatchObject({ class: 'met', met: true, yearReached: 2014, projected: null, basis: 'milestone' });
     expect(judgeTarget(car, line(0), () => 2015, years).class).toBe('met');
-    expect(judgeTarget(car, line(0), () => 2016, years)).toMatchObject({ class: 'not-met', yearReached: null });
+    expect(judgeTarget(car, line(0), () => 2016, years)).toMatchObject({ class: 'not-met', met: false, yearReached: null });
+  });
+});
+
+describe('one vocabulary', () => {
+  it('names every class once and counts the headline from it', () => {
+    expect(ATTAINMENT_CLASSES).toEqual(['on-track', 'moderate', 'insufficient', 'moving-away', 'met', 'not-met']);
+    const rows = [
+      { class: 'on-track' as const, met: true },
+      { class: 'on-track' as const, met: false },
+      { class: 'moderate' as const, met: false },
+      { class: 'met' as const, met: true },
+      { class: 'not-met' as const, met: false },
+    ];
+    expect(attainmentHeadline(rows, 'en')).toBe('3 of 5 targets on track, 2 of them met');
+    expect(attainmentHeadline(rows, 'zh')).toBe('5 个目标中 3 个进展顺利，其中 2 个如期完成');
+    expect(classCounts(rows, 'en')).toBe('2 on track, 1 moderate progress, 1 met, 1 not met');
   });
 });
 

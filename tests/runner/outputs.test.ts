@@ -56,7 +56,10 @@ describe('run outputs', () => {
     expect(att[0]).toEqual([...ATTAINMENT_CSV_HEADER]);
     const row = att.find((r) => r[1] === 'fx.index.-10pct');
     // 100·0.97⁵ = 85.87 ≤ 90: met, gap +4.13 (beyond), reached 2014 (100·0.97⁴ = 88.53).
-    expect(row).toEqual(['plan', 'fx.index.-10pct', 'plan', 'change', 'fx.index', '2015', '减少10%', '−10 %', '85.87340257', '90', '4.12659743', '2014', 'on-track', '']);
+    expect(row).toEqual([
+      'plan', 'fx.index.-10pct', 'plan', 'change', 'fx.index', '2015', '减少10%', '−10 %', '85.87340257', '90', '4.12659743', '2014', 'on-track', '',
+      '进展顺利', 'on track', 'true', '', 'stated', '', '', '', '', '',
+    ]);
     const json = JSON.parse(files.get('results.json') ?? '') as { scenarios: { outputs: { id: string; statistics: Record<string, (number | null)[]> }[] }[] };
     const added = json.scenarios[0]?.outputs.find((o) => o.id === 'fx.added');
     expect(added?.statistics.value).toEqual([null, 1, 1, 1, 1, 1]);

@@ -25,7 +25,9 @@ describe('runScenario (deterministic)', () => {
     // fx.index 2015 = 100·0.98⁵ = 90.3920796…; required 90; ratio (90.39 − 100)/(90 − 100) = 0.9608 → on-track.
     expect(by['fx.index.-10pct']).toMatchObject({ origin: 'plan', required: 90, class: 'on-track', probability: null, yearReached: null });
     expect(by['fx.index.-10pct']?.gap).toBeCloseTo(-(100 * 0.98 ** 5 - 90), 12);
-    expect(by['fx.share.up']).toMatchObject({ class: 'met', yearReached: 2011 });
+    // Direction target at Eurostat's 1 % a year: required 50·1.01⁵ = 52.55; share 50 + 2y reaches it in 2012.
+    expect(by['fx.share.up']).toMatchObject({ class: 'on-track', met: true, yearReached: 2012, basis: 'eurostat-pace', referencePace: 0.01 });
+    expect(by['fx.share.up']?.required).toBeCloseTo(50 * 1.01 ** 5, 12);
     expect(by['fx.done']).toMatchObject({ class: 'not-met', yearReached: null });
     // Own target: share 50 + 2·3 = 56 in 2013 vs 60 from 50 → ratio 0.6 → moderate.
     expect(by['own.share']).toMatchObject({ origin: 'scenario', projected: 56, required: 60, gap: -4, class: 'moderate' });
@@ -64,7 +66,7 @@ describe('runMonteCarlo', () => {
     expect(Math.abs((by['fx.index.-10pct']?.probability ?? NaN) - (0.04 - (1 - 0.9 ** 0.2)) / 0.04)).toBeLessThan(0.05);
     expect(Math.abs((by['fx.done']?.probability ?? NaN) - 0.75)).toBeLessThan(0.05);
     expect(by['fx.done']?.class).toBe('met'); // median completion 2014
-    expect(by['fx.share.up']).toMatchObject({ probability: 1, class: 'met' });
+    expect(by['fx.share.up']).toMatchObject({ probability: 1, probabilityOnTrack: 1, class: 'on-track' });
   });
   it('is reproducible: the same seed gives identical rows, another seed differs', async () => {
     const a = await runMonteCarlo(uncertain, { context, runs: 300, seed: 1 });
@@ -75,5 +77,54 @@ describe('runMonteCarlo', () => {
   });
   it('rejects a non-positive run count', async () => {
     await expect(runMonteCarlo(uncertain, { context, runs: 0, seed: 1 })).rejects.toThrow(/runs/);
+  });
+});
+
+describe('additionality against a reference (trend)', () => {
+  const trend = scenario('trend', { parameters: { cut: 0.01, push: 1 } });
+  it('deterministic: the change of the indicator minus the trend’s, and better / worse in the target’s direction', () => {
+    const r = runScenario(scenario('plan', { parameters: { cut: 0.03, push: 0.5 } }), { context, reference: trend });
+    const by = Object.fromEntries(r.attainment.map((a) => [a.target, a]));
+    // fx.index falls 100(1 − 0.97⁵) against 100(1 − 0.99⁵): additionality 100(0.97⁵ − 0.99⁵) < 0, better for a cut.
+    expect(by['fx.index.-10pct']?.additionality).toBeCloseTo(100 * (0.97 ** 5 - 0.99 ** 5), 12);
+    expect(by['fx.index.-10pct']?.versusTrend).toBe('better');
+    // fx.share rises 2.5 against 5: worse.
+    expect(by['fx.share.up']).toMatchObject({ additionality: -2.5, versusTrend: 'worse' });
+    expect(by['fx.done']).toMatchObject({ additionality: null, versusTrend: null });
+    const itself = runScenario(trend, { context, reference: trend });
+    expect(itself.attainment.find((a) => a.target === 'fx.share.up')).toMatchObject({ additionality: null, versusTrend: 'reference' });
+  });
+  it('Monte Carlo: paired runs give an interval; one covering zero is indistinguishable from trend', async () => {
+    // The scenario's own delivery spread on `push` straddles the trend's value: indistinguishable.
+    const straddle = scenario('s', { parameters: { push: 1 }, uncertainty: { push: { dist: 'uniform', min: 0.5, max: 1.5 } } });
+    const r = await runMonteCarlo(straddle, { context, runs: 400, seed: 3, reference: trend });
+    const share = r.attainment.find((a) => a.target === 'fx.share.up');
+    expect(share?.additionalityLow).toBeLessThan(0);
+    expect(share?.additionalityHigh).toBeGreaterThan(0);
+    expect(share?.versusTrend).toBe('indistinguishable');
+    // 5 × (push − 1) with push ~ U(0.5, 1.5): the 5th–95th percentiles are ±2.25.
+    expect(share?.additionalityLow).toBeCloseTo(-2.25, 0);
+    expect(share?.additionalityHigh).toBeCloseTo(2.25, 0);
+    const clear = await runMonteCarlo(scenario('c', { parameters: { push: 3 }, uncertainty: { push: { dist: 'uniform', min: 2, max: 4 } } }), { context, runs: 200, seed: 3, reference: trend });
+    expect(clear.attainment.find((a) => a.target === 'fx.share.up')?.versusTrend).toBe('better');
+  });
+});
+
+describe('--uncertainty all', () => {
+  // The fixture's `push` gets a documented plausible range, as an assumed lever default would.
+  const withRange = { ...context, params: context.params.map((p) => (p.id === 'push' ? { ...p, uncertainty: { distribution: { dist: 'uniform' as const, min: 0, max: 2 }, reason: 'test' } } : p)) };
+  it('draws the assumed defaults the scenario leaves alone, scaled where the scenario scales them, and records what was drawn', async () => {
+    const left = await runMonteCarlo(scenario('a', { parameters: { cut: 0.03 } }), { context: withRange, runs: 400, seed: 5, uncertainty: 'all' });
+    expect(left.uncertainty).toEqual({ mode: 'all', levers: ['push'] });
+    const share = (r: typeof left, stat: string): number => r.rows.find((x) => x.output === 'fx.share' && x.year === 2015 && x.statistic === stat)?.value ?? NaN;
+    // share 2015 = 50 + 5·push, push ~ U(0, 2): mean 55, 5th percentile ≈ 50.5.
+    expect(share(left, 'mean')).toBeCloseTo(55, 0);
+    expect(share(left, 'p05')).toBeCloseTo(50.5, 0);
+    const scaled = await runMonteCarlo(scenario('b', { parameters: { push: 2 }, relativeToDefault: { push: 2 } }), { context: withRange, runs: 400, seed: 5, uncertainty: 'all' });
+    expect(share(scaled, 'mean')).toBeCloseTo(60, 0); // 50 + 5·2·push
+    const fixed = await runMonteCarlo(scenario('c', { parameters: { push: 1.5 } }), { context: withRange, runs: 20, seed: 5, uncertainty: 'all' });
+    expect(fixed.uncertainty?.levers).toEqual([]);
+    const own = await runMonteCarlo(scenario('d', { uncertainty: { cut: { dist: 'uniform', min: 0, max: 0.04 } } }), { context: withRange, runs: 20, seed: 5 });
+    expect(own.uncertainty).toEqual({ mode: 'scenario', levers: ['cut'] });
   });
 });

@@ -147,7 +147,7 @@ describe('levers', () => {
 
   test('value of the wrong type', () => {
     const p = only({ 'a.yaml': yaml('parameters: {pilot_year: soon}') });
-    expect(p.message).toBe("got 'soon' — expected a number or a schedule by year such as {2011: 0.02, 2013: 0.05} (line 3, column 26)");
+    expect(p.message).toBe("got 'soon' — expected a number, a schedule by year such as {2011: 0.02, 2013: 0.05}, or {scale: 1.5} of the inherited value (line 3, column 26)");
   });
 
   test('schedule year before the base year', () => {

@@ -1,8 +1,12 @@
 export { scenarioComparison, type ScenarioComparisonOptions } from './scenarioComparison.js';
 export { fan, type FanOptions } from './fan.js';
 export { attainmentDashboard, type AttainmentDashboardOptions } from './attainmentDashboard.js';
-export { tornado, sortSwings, type TornadoInput, type TornadoOptions, type TornadoSwing } from './tornado.js';
+export { tornado, tornadoFromOat, sortSwings, type TornadoInput, type TornadoOptions, type TornadoSwing, type OatTornadoOptions } from './tornado.js';
 export { quotaLedger, QUOTA_BALANCE, QUOTA_FLOWS, type QuotaLedgerOptions } from './quotaLedger.js';
 export { hukouChannels, HUKOU_CHANNELS, type HukouChannelsOptions } from './hukouChannels.js';
 export { coverage, COVERAGE_SCHEMES, coverageSeriesId, type CoverageOptions } from './coverage.js';
 export { smallMultiples, type SmallMultiplesOptions } from './smallMultiples.js';
+export { morris, type MorrisChartOptions } from './morris.js';
+export { sobol, type SobolChartOptions } from './sobol.js';
+export { backtest, type BacktestChartOptions } from './backtest.js';
+export { type AnalysisScenario } from './analysis.js';

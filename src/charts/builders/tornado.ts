@@ -3,6 +3,7 @@
  * to the projection with one lever at its low (or high) value; widest swing on top.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { OatResult } from '../../analysis/results.js';
 import type { Text } from '../../catalog/types.js';
 import { InputError } from '../../errors.js';
 import { finish, footnoteText, resolveCommon, Y_AXIS_EXTENT, type CommonChartOptions, type FootnoteRun } from '../compose.js';
@@ -132,4 +133,17 @@ export function tornado(input: TornadoInput, options: TornadoOptions = {}): TopL
     footnoteIndent: Math.max(Y_AXIS_EXTENT, leverWidth + 6),
     description: `${name} ${input.year}: ${levers.join(', ')}`,
   });
+}
+
+export interface OatTornadoOptions extends TornadoOptions {
+  /** Which output of the OAT result (default 0). */
+  readonly output?: number;
+}
+
+/** The tornado of one output of an OAT result (`oat(...)`): swings from each lever's low to high end. */
+export function tornadoFromOat(result: OatResult, options: OatTornadoOptions = {}): TopLevelSpec {
+  const out = result.outputs[options.output ?? 0];
+  if (!out) throw new InputError([{ file: '<chart>', path: 'output', message: chartErrors.noOutput(options.output ?? 0, result.outputs.length) }]);
+  const swings = out.swings.map((s): TornadoSwing => ({ param: s.input, label: s.label ?? { zh: s.input, en: s.input }, low: s.low, high: s.high }));
+  return tornado({ indicator: out.output.id, year: out.output.year ?? NaN, baseline: out.base, swings }, options);
 }

@@ -6,6 +6,7 @@
  * Carlo the compared statistic (default the mean; --statistic p50 for the median) is named in the
  * output. With --out, writes compare.csv (every output × year difference).
  */
+import { displayUnit } from '../../charts/i18n.js';
 import type { Command } from 'commander';
 import type { Lang } from '../../catalog/types.js';
 import { InputError, type InputProblem } from '../../errors.js';
@@ -138,7 +139,7 @@ export function formatComparison(c: Comparison, describe: (id: string) => Output
       ? text.noOutput
       : renderTable(
           text.header(c.baseline),
-          top.map((d) => [d.scenario, d.output, String(d.year), fmt(d.baselineValue), fmt(d.value), signed(d.difference), describe(d.output)?.unit ?? '', describe(d.output)?.name[lang] ?? '']),
+          top.map((d) => [d.scenario, d.output, String(d.year), fmt(d.baselineValue), fmt(d.value), signed(d.difference), displayUnit(describe(d.output)?.unit ?? '', lang), describe(d.output)?.name[lang] ?? '']),
           new Set([2, 3, 4, 5]),
         );
   const compared = o.results ? `${text.compared}: ${o.results.map((r) => `${r.scenario.id} — ${describeStatistic(r, o.options ?? {}, lang)}`).join('; ')}\n\n` : '';

@@ -1,5 +1,6 @@
 /** Administration levers (plan lines 53–57, 227, 231, 251, 255). */
 import type { ParamRecord } from '../types.js';
+import { discrete, uniform } from '../uncertainty.js';
 
 export const administrationLevers = [
   {
@@ -18,6 +19,8 @@ export const administrationLevers = [
       zh: '市级直接审批项目每年减少的比例（指数，2010年=100）。',
       en: 'Share of the city’s directly approved items abolished per year (index, 2010 = 100).',
     },
+    effort: true,
+    uncertainty: uniform(0.01, 0.05, 'No 2006–2010 series of the count exists.'),
   },
   {
     id: 'admin_trend_growth',
@@ -30,8 +33,9 @@ export const administrationLevers = [
     provenance: { kind: 'assumption', reason: 'Domain trend: counts of reviewed units grow 5 % a year and the proxy time saving follows a logistic path at the same rate.' },
     description: {
       zh: '审批清理单位数的年增长率，也是代办提速比例的逻辑斯蒂增长率。',
-      en: 'Annual growth of units whose approvals were reviewed; also the logistic rate of the proxy-approval time saving.',
+      en: 'Logistic growth rate of the units whose approvals were reviewed (towards all units with approval powers) and of the proxy-approval time saving (towards its ceiling).',
     },
+    uncertainty: uniform(0.02, 0.1, 'Half to twice the assumed pace.'),
   },
   {
     id: 'car_reform_city_units',
@@ -46,6 +50,7 @@ export const administrationLevers = [
       zh: '市级机关公车改革的单位总数；完成年份时全部完成。',
       en: 'Total city-level units the car reform covers; all are done by the completion year.',
     },
+    uncertainty: uniform(60, 110, 'The number of city-level units was not verified.'),
   },
   {
     id: 'milestone_city_car_reform_year',
@@ -64,6 +69,7 @@ export const administrationLevers = [
       zh: '市级机关公车改革全部完成的年份；改革单位数从56家线性增加到总数。',
       en: 'Year the city-level official-car reform is complete; reformed units rise linearly from 56 to the total.',
     },
+    uncertainty: discrete([2013, 2014, 2015, 2016, 2017], [1, 2, 3, 2, 1], 'A batch every year or two finishes two to six years after 2010.'),
   },
   {
     id: 'car_reform_saving_growth',
@@ -78,5 +84,43 @@ export const administrationLevers = [
       zh: '公车开支下降比例的逻辑斯蒂增长率；0表示保持约30%。',
       en: 'Logistic growth rate of the car-cost saving; 0 keeps it at about 30 %.',
     },
+    effort: true,
+    uncertainty: uniform(0, 0.05, 'Later batches may save somewhat more.'),
+  },
+  {
+    id: 'approval_units_total',
+    name: { zh: '有审批职能的市级单位数', en: 'City units with approval powers' },
+    unit: '1',
+    domain: 'administration',
+    default: 60,
+    range: { min: 51, max: 150 },
+    source: { line: 53, quote: '对51个单位行政审批事项进行全面清理核定' },
+    provenance: { kind: 'assumption', reason: '51 units were reviewed by 2010; about 60 city-level units hold approval powers (not verified). The reviewed count approaches this total.' },
+    uncertainty: uniform(55, 90, 'The count of city units with approval powers was not verified; from a few more than the 51 reviewed to well over it.'),
+    description: { zh: '审批事项清理核定逐步覆盖的市级单位总数。', en: 'Total city-level units whose approval items the review works through.' },
+  },
+  {
+    id: 'proxy_time_saving_ceiling',
+    name: { zh: '代办制节约审批时间上限', en: 'Ceiling of the proxy-approval time saving' },
+    unit: 'percent',
+    domain: 'administration',
+    default: 60,
+    range: { min: 35, max: 90 },
+    source: { line: 227, quote: '完善投资项目审批联动机制，减少前置条件、审批环节、审批部门，缩短审批时间' },
+    provenance: { kind: 'assumption', reason: 'Proxy handling removes waiting between steps but not the statutory review itself: at most about 60 % of the time can be saved.' },
+    uncertainty: uniform(45, 75, 'No study of the most proxy handling can save was found; half to three-quarters of the time.'),
+    description: { zh: '投资项目审批代办可节约办结时间的上限（逻辑斯蒂逼近）。', en: 'Most of the approval time proxy handling can save (approached logistically).' },
+  },
+  {
+    id: 'car_reform_saving_ceiling',
+    name: { zh: '车改节支比例上限', en: 'Ceiling of the car-reform saving' },
+    unit: 'percent',
+    domain: 'administration',
+    default: 50,
+    range: { min: 31, max: 80 },
+    source: { line: 255, quote: '完善车改后各项保障措施' },
+    provenance: { kind: 'assumption', reason: 'Car allowances replace most but not all of official-car spending: the saving is taken never to pass 50 %.' },
+    uncertainty: uniform(40, 65, 'What allowances cost relative to official cars varies; savings of 40–65 % at most.'),
+    description: { zh: '公车改革节约公务交通开支比例的上限（逻辑斯蒂逼近）。', en: 'Most of official-car spending the reform can save (approached logistically).' },
   },
 ] as const satisfies readonly ParamRecord[];

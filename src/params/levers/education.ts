@@ -1,5 +1,6 @@
 /** Education levers (plan lines 47, 192): trend models for group schooling and mutual-aid communities. */
 import type { ParamRecord } from '../types.js';
+import { uniform } from '../uncertainty.js';
 
 export const educationLevers = [
   {
@@ -15,6 +16,8 @@ export const educationLevers = [
       zh: '每年加入名校集团（中小学）或名园集团（幼儿园）的未参与学校比例；参与面趋近100%。',
       en: 'Share of non-participating schools (and kindergartens) joining a school group per year; participation approaches 100 %.',
     },
+    effort: true,
+    uncertainty: uniform(0.025, 0.1, 'Half to twice the assumed pace.'),
   },
   {
     id: 'education_community_effort',
@@ -29,5 +32,7 @@ export const educationLevers = [
       zh: '每年加入城乡互助共同体的未覆盖学校（幼儿园）比例；参与学校数和共同体数随覆盖率增长。',
       en: 'Share of uncovered schools (kindergartens) joining a mutual-aid community per year; schools and communities grow with coverage.',
     },
+    effort: true,
+    uncertainty: uniform(0.025, 0.1, 'Half to twice the assumed pace.'),
   },
 ] as const satisfies readonly ParamRecord[];

@@ -1,5 +1,6 @@
 /** Finance and innovation levers (plan lines 23–29, 109, 119). */
 import type { ParamRecord } from '../types.js';
+import { discrete, uniform } from '../uncertainty.js';
 
 export const financeLevers = [
   {
@@ -16,8 +17,9 @@ export const financeLevers = [
     },
     description: {
       zh: '创投服务中心、引导基金、科技银行、产权交易所各项累计数的年增长率。',
-      en: 'Annual growth of the cumulative counts and amounts of the venture centre, guidance fund, technology bank and property exchange.',
+      en: 'Annual (logistic) growth of the cumulative counts and amounts of the venture centre, guidance fund, technology bank and property exchange, saturating at their capacity.',
     },
+    uncertainty: uniform(0.05, 0.25, 'Counts of young platforms can grow fast or stall.'),
   },
   {
     id: 'guidance_fund_paid_in_rate',
@@ -32,6 +34,7 @@ export const financeLevers = [
       zh: '每年到位的已签约未出资金额比例。',
       en: 'Share of committed but unpaid money paid in per year.',
     },
+    uncertainty: uniform(0.15, 0.5, 'Paying in over two to six years.'),
   },
   {
     id: 'guidance_fund_leverage',
@@ -60,6 +63,7 @@ export const financeLevers = [
       zh: '科技型企业占科技银行客户比例每年向100%靠近的速度。',
       en: 'Share of the gap to 100 % closed per year by the technology bank’s tech-client share.',
     },
+    uncertainty: uniform(0.02, 0.1, 'Half to twice the assumed pace.'),
   },
   {
     id: 'init_rd_share',
@@ -71,6 +75,7 @@ export const financeLevers = [
     source: null,
     provenance: { kind: 'assumption', reason: 'Approximate 2010 figure for Hangzhou (to be verified by the user); the plan only says it should rise.' },
     description: { zh: '2010年研发经费支出占地区生产总值的比重。', en: 'R&D spending as a share of GDP in 2010.' },
+    uncertainty: uniform(2.7, 3.1, 'Published 2012 and 2013 shares were 2.92 % and 2.96 %; the 2010 share was probably a little lower.'),
   },
   {
     id: 'rd_share_growth',
@@ -80,8 +85,12 @@ export const financeLevers = [
     default: 0.03,
     range: { min: 0, max: 0.2 },
     source: { line: 119, quote: '提高R&D占GDP的比重' },
-    provenance: { kind: 'assumption', reason: 'About 0.1 point a year, the pace of the late 2000s (order of magnitude).' },
-    description: { zh: 'R&D占GDP比重的（逻辑斯蒂）年增长率。', en: 'Annual (logistic) growth rate of the R&D share of GDP.' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'The share grows logistically towards its ceiling; 3 % a year at 2.9 % of GDP and a 5 % ceiling is about 0.04 points a year. Its range contains the published 2012→2013 rise (0.04 points) and the 0.1 points a year of the late 2000s.',
+    },
+    uncertainty: uniform(0.01, 0.1, 'From 0.01 to 0.12 points a year at 2010 levels.'),
+    description: { zh: 'R&D占GDP比重向上限逼近的（逻辑斯蒂）年增长率。', en: 'Annual (logistic) growth rate of the R&D share of GDP towards its ceiling.' },
   },
   {
     id: 'milestone_hzbank_listing_year',
@@ -114,6 +123,40 @@ export const financeLevers = [
     description: {
       zh: '杭州联合银行转型为农村商业银行的年份（里程碑目标按此判断）。',
       en: 'Year Hangzhou United Bank becomes a rural commercial bank (the milestone target is judged on it).',
+    },
+    uncertainty: discrete([2011, 2012], [3, 1], 'The conversion year is recalled, not verified.'),
+  },
+  {
+    id: 'rd_share_ceiling',
+    name: { zh: 'R&D占GDP比重上限', en: 'Ceiling of the R&D share of GDP' },
+    unit: 'percent',
+    domain: 'finance',
+    default: 5,
+    range: { min: 4, max: 8 },
+    source: { line: 119, quote: '提高R&D占GDP的比重' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'No economy spends much more than 5 % of GDP on R&D (Israel and Korea were near 4–5 % around 2010–2020; Shenzhen reported about 5 % by 2020); the share approaches this ceiling logistically.',
+    },
+    uncertainty: uniform(4, 6.5, 'The highest intensities of cities and countries range from 4 to 6.5 %.'),
+    description: { zh: 'R&D占GDP比重逻辑斯蒂增长逼近的上限。', en: 'Ceiling the R&D share of GDP approaches (logistic growth).' },
+  },
+  {
+    id: 'finance_capacity_multiple',
+    name: { zh: '金融创新平台规模上限（倍数）', en: 'Capacity of the finance platforms (multiple)' },
+    unit: '1',
+    domain: 'finance',
+    default: 10,
+    range: { min: 2, max: 20 },
+    source: { line: 109, quote: '办好科技银行、创投服务中心和产权交易所' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'A city’s venture centre, guidance fund, technology bank and exchange saturate with its economy: their cumulative counts and amounts are taken to level off at ten times their 2010 size.',
+    },
+    uncertainty: uniform(4, 16, 'Where the platforms saturate is not known: four to sixteen times their 2010 size.'),
+    description: {
+      zh: '金融创新平台累计数量和金额逻辑斯蒂增长的上限，为2010年规模的倍数。',
+      en: 'Capacity of the finance platforms’ cumulative counts and amounts (logistic growth), as a multiple of their 2010 size.',
     },
   },
 ] as const satisfies readonly ParamRecord[];

@@ -4,6 +4,7 @@
  * coverage in 2010 are assumptions, so they are levers.
  */
 import type { ParamRecord } from '../types.js';
+import { discrete, triangular, uniform } from '../uncertainty.js';
 
 export const insuranceLevers = [
   // —— Initial conditions (end of 2010) not stated by the plan ——
@@ -20,6 +21,7 @@ export const insuranceLevers = [
       zh: '2010年符合条件的城乡居民中参加居民养老保险的比例。',
       en: 'Share of eligible urban and rural residents in the residents’ pension scheme, 2010.',
     },
+    uncertainty: triangular(80, 90, 97, 'No published coverage on the plan’s basis was found.'),
   },
   {
     id: 'init_cov_migrant',
@@ -31,6 +33,7 @@ export const insuranceLevers = [
     source: null,
     provenance: { kind: 'assumption', reason: 'The plan gives no figure; about half of migrant workers were in a social insurance scheme around 2010 (order of magnitude, not verified).' },
     description: { zh: '2010年外来务工人员参加社会保险的比例。', en: 'Share of migrant workers in social insurance, 2010.' },
+    uncertainty: uniform(30, 65, 'Surveys of the time put migrant workers’ enrolment between a third and two-thirds depending on the scheme.'),
   },
   {
     id: 'urban_employee_pool_share',
@@ -45,6 +48,7 @@ export const insuranceLevers = [
       zh: '城镇户籍人口中属于职工医保的比例（其余属于城镇居民医保）；决定转户者进入哪个分母。',
       en: 'Share of urban-hukou people in the employee scheme’s population (the rest belong to the residents’ scheme); decides which denominator converts join.',
     },
+    uncertainty: uniform(45, 65, 'Employment and retirement shares of urban-hukou people were not found.'),
   },
   {
     id: 'init_fiscal_subsidy_per_insured',
@@ -59,6 +63,7 @@ export const insuranceLevers = [
       zh: '2010年政府对城乡居民医保（城居医保和新农合）每名参保人的补助。',
       en: 'Government subsidy per insured person in the residents’ medical schemes (urban residents and NCMS), 2010.',
     },
+    uncertainty: triangular(150, 300, 450, 'Hangzhou’s standard was above the national minimum of 120 yuan; by how much was not verified.'),
   },
 
   // —— Coverage effort per scheme ——
@@ -75,6 +80,8 @@ export const insuranceLevers = [
       zh: '每年消除的未参保缺口比例（覆盖率以100%为上限逐步逼近）。',
       en: 'Share of the uncovered gap closed per year (coverage approaches 100 %).',
     },
+    effort: true,
+    uncertainty: uniform(0.05, 0.2, 'The pace of enrolment drives is not published: half to twice the assumed pace.'),
   },
   {
     id: 'insurance_effort_urban_resident',
@@ -89,6 +96,8 @@ export const insuranceLevers = [
       zh: '每年消除的城居医保未参保缺口比例；并轨后与新农合取两者较大值。',
       en: 'Share of the uncovered gap closed per year; after the merger the larger of this and the NCMS effort applies to both.',
     },
+    effort: true,
+    uncertainty: uniform(0.05, 0.2, 'The pace of enrolment drives is not published: half to twice the assumed pace.'),
   },
   {
     id: 'insurance_effort_rural_cooperative',
@@ -103,6 +112,8 @@ export const insuranceLevers = [
       zh: '每年消除的新农合未参合缺口比例；也维持村级医疗机构覆盖。',
       en: 'Share of the NCMS uncovered gap closed per year; also keeps village clinic coverage up.',
     },
+    effort: true,
+    uncertainty: uniform(0.05, 0.2, 'The pace of enrolment drives is not published: half to twice the assumed pace.'),
   },
   {
     id: 'insurance_effort_pension_residents',
@@ -114,6 +125,8 @@ export const insuranceLevers = [
     source: { line: 188, quote: '进一步完善城乡居民社会养老保险制度' },
     provenance: { kind: 'assumption', reason: 'Closing a tenth of the uncovered gap a year, roughly the 2006–2010 pace of coverage gains.' },
     description: { zh: '每年消除的居民养老保险未参保缺口比例。', en: 'Share of the residents’ pension uncovered gap closed per year.' },
+    effort: true,
+    uncertainty: uniform(0.05, 0.2, 'The pace of enrolment drives is not published: half to twice the assumed pace.'),
   },
   {
     id: 'insurance_effort_migrant',
@@ -128,6 +141,8 @@ export const insuranceLevers = [
       zh: '每年消除的外来务工人员未参保缺口比例（“同城同待遇”的力度）。',
       en: 'Share of the migrants’ uncovered gap closed per year (the strength of “same city, same treatment”).',
     },
+    effort: true,
+    uncertainty: uniform(0.05, 0.2, 'The pace of enrolment drives is not published: half to twice the assumed pace.'),
   },
   {
     id: 'converted_entry_coverage',
@@ -145,6 +160,7 @@ export const insuranceLevers = [
       zh: '转为城镇户籍的人在转户时已参加城镇医保的比例；较低时转户会暂时拉低城镇覆盖率（分母变大）。',
       en: 'Share of people converting to (or moving into) urban hukou who are already in an urban scheme; lower values mean conversions dilute urban coverage for a while.',
     },
+    uncertainty: uniform(50, 90, 'How many converting farmers already hold urban insurance is not known.'),
   },
   {
     id: 'migrant_arrival_coverage',
@@ -156,6 +172,7 @@ export const insuranceLevers = [
     source: null,
     provenance: { kind: 'assumption', reason: 'Newly arrived migrants are less often insured than those already settled.' },
     description: { zh: '新到外来人口中已参保的比例。', en: 'Share of arriving migrants already insured.' },
+    uncertainty: uniform(15, 45, 'Enrolment of newcomers is not published.'),
   },
   {
     id: 'insurance_merger_year',
@@ -171,6 +188,7 @@ export const insuranceLevers = [
       zh: '城居医保和新农合合并为城乡居民医保的年份：此后两者同一扩面力度，转户农民保留参保身份。',
       en: 'Year urban residents’ insurance and the NCMS become one residents’ scheme: from then both share one effort and converting farmers keep their enrolment.',
     },
+    uncertainty: discrete([2011, 2012], [3, 1], 'Line 45 describes the merger as done; operation may have started a year later.'),
   },
   {
     id: 'reimbursement_growth',
@@ -185,6 +203,8 @@ export const insuranceLevers = [
       zh: '政策范围内住院费用报销比例每年向上限靠近的速度。',
       en: 'Share of the gap between the in-patient reimbursement ratio and its ceiling closed per year.',
     },
+    effort: true,
+    uncertainty: uniform(0.04, 0.16, 'Half to twice the assumed pace.'),
   },
   {
     id: 'reimbursement_ceiling',
@@ -208,7 +228,65 @@ export const insuranceLevers = [
     default: 0.1,
     range: { min: 0, max: 0.3 },
     source: { line: 188, quote: '逐步提高保障水平' },
-    provenance: { kind: 'assumption', reason: 'Subsidy standards rose quickly around 2010; 10 % a year is a modest continuation.' },
-    description: { zh: '居民医保人均财政补助的年增长率。', en: 'Annual growth of the fiscal subsidy per insured resident.' },
+    provenance: { kind: 'assumption', reason: 'Subsidy standards rose quickly around 2010, faster than incomes; the standard is taken to close a tenth a year of the gap to its target multiple of the 2010 standard (relative to GDP per resident).' },
+    uncertainty: uniform(0.05, 0.2, 'Half to twice the assumed pace.'),
+    description: {
+      zh: '人均财政补助标准（相对人均GDP）每年向目标倍数靠近的速度。',
+      en: 'Share of the gap between the subsidy standard (relative to GDP per resident) and its target multiple closed per year.',
+    },
+  },
+  {
+    id: 'subsidy_target_multiple',
+    name: { zh: '人均财政补助目标倍数', en: 'Subsidy standard: target multiple' },
+    unit: '1',
+    domain: 'insurance',
+    default: 2,
+    range: { min: 1, max: 5 },
+    source: { line: 188, quote: '逐步提高保障水平' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'National subsidy standards roughly tripled in 2010–2015 while incomes rose by half; relative to GDP per resident the standard is taken to double in the long run.',
+    },
+    uncertainty: uniform(1.5, 3, 'The long-run standard depends on national policy.'),
+    description: {
+      zh: '人均财政补助标准相对2010年（按人均GDP折算）最终提高的倍数；对参保外来人口的补助是改革资金的刚性支出。',
+      en: 'Multiple of the 2010 subsidy standard (relative to GDP per resident) the standard approaches; the subsidy for insured migrants is a committed charge on the reform budget.',
+    },
+  },
+  {
+    id: 'migrant_subsidy_share',
+    name: { zh: '享受财政补助的参保外来人口比例', en: 'Insured migrants receiving the subsidy' },
+    unit: 'percent',
+    domain: 'insurance',
+    default: 30,
+    range: { min: 0, max: 100 },
+    source: { line: 188, quote: '逐步实现杭州人与“新杭州人”、市区与五县（市）居民“同城同待遇”' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Most insured migrants are in employer-paid schemes; equal treatment gives the residents’ subsidy to the rest (dependants, informal workers), taken as 30 %.',
+    },
+    uncertainty: uniform(10, 50, 'Scheme membership of insured migrants was not found.'),
+    description: {
+      zh: '参保外来人口中参加居民医保、享受与本地居民相同财政补助的比例。',
+      en: 'Share of insured migrants enrolled in residents’ schemes and subsidised like local residents.',
+    },
+  },
+  {
+    id: 'enrolment_cost_per_person',
+    name: { zh: '扩面每新增一人公共成本', en: 'Public cost of enrolling one more person' },
+    unit: 'yuan/person',
+    domain: 'insurance',
+    default: 300,
+    range: { min: 0, max: 3_000 },
+    source: { line: 188, quote: '继续扩大各种社会保障覆盖面' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Outreach, enforcement with employers and the first year’s premium help for each person an enrolment drive adds: about 300 yuan in 2010 yuan (order of magnitude); rises with GDP per resident.',
+    },
+    uncertainty: triangular(100, 300, 1_000, 'Enrolment-drive costs are not published: a third to three times the assumed cost.'),
+    description: {
+      zh: '扩面工作每新增一名参保人的一次性公共支出（2010年价格，随人均GDP增长），由改革资金支付。',
+      en: 'One-off public spending per person an enrolment drive adds (2010 yuan, rising with GDP per resident), paid from the reform budget.',
+    },
   },
 ] as const satisfies readonly ParamRecord[];

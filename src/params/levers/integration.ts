@@ -1,10 +1,11 @@
 /**
  * Urban-rural integration levers (plan lines 17, 145, 165): the six sub-scores of 2010, their
- * weights in the composite, the policy effort on each and how strongly the other subsystems feed
- * them. Default sub-scores and weights are assumptions chosen so that the weighted mean is
+ * weights in the composite, how strongly the measured quantities of the other subsystems drive four
+ * of them, and the policy effort on the two the model has no measure for. Default sub-scores and weights are assumptions chosen so that the weighted mean is
  * exactly 87.1 (line 17): Σ w·s = 871 and Σ w = 10, both exact in floating point.
  */
 import type { ParamRecord } from '../types.js';
+import { uniform } from '../uncertainty.js';
 
 export const integrationLevers = [
   {
@@ -20,6 +21,7 @@ export const integrationLevers = [
       zh: '“规划建设一体化”分项在2010年的得分（0–100）。',
       en: 'Score of the “planning and construction” integration in 2010 (0–100).',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'init_integration_industry',
@@ -34,6 +36,7 @@ export const integrationLevers = [
       zh: '“产业发展一体化”分项在2010年的得分（0–100）。',
       en: 'Score of the “industrial development” integration in 2010 (0–100).',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'init_integration_factors',
@@ -48,6 +51,7 @@ export const integrationLevers = [
       zh: '“要素配置一体化”分项在2010年的得分（0–100）。',
       en: 'Score of the “factor allocation” integration in 2010 (0–100).',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'init_integration_ecology',
@@ -62,6 +66,7 @@ export const integrationLevers = [
       zh: '“生态保护一体化”分项在2010年的得分（0–100）。',
       en: 'Score of the “ecological protection” integration in 2010 (0–100).',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'init_integration_services',
@@ -76,6 +81,7 @@ export const integrationLevers = [
       zh: '“公共服务一体化”分项在2010年的得分（0–100）。',
       en: 'Score of the “public services” integration in 2010 (0–100).',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'init_integration_livelihood',
@@ -90,6 +96,7 @@ export const integrationLevers = [
       zh: '“民生保障一体化”分项在2010年的得分（0–100）。',
       en: 'Score of the “livelihood security” integration in 2010 (0–100).',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'integration_weight_planning',
@@ -104,6 +111,7 @@ export const integrationLevers = [
       zh: '“规划建设一体化”在综合水平中的权重（权重按总和归一）。改变权重也会改变2010年的综合水平。',
       en: 'Weight of “planning and construction” in the composite level (weights are normalised by their sum). Changing weights also changes the 2010 composite.',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'integration_weight_industry',
@@ -118,6 +126,7 @@ export const integrationLevers = [
       zh: '“产业发展一体化”在综合水平中的权重（权重按总和归一）。改变权重也会改变2010年的综合水平。',
       en: 'Weight of “industrial development” in the composite level (weights are normalised by their sum). Changing weights also changes the 2010 composite.',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'integration_weight_factors',
@@ -132,6 +141,7 @@ export const integrationLevers = [
       zh: '“要素配置一体化”在综合水平中的权重（权重按总和归一）。改变权重也会改变2010年的综合水平。',
       en: 'Weight of “factor allocation” in the composite level (weights are normalised by their sum). Changing weights also changes the 2010 composite.',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'integration_weight_ecology',
@@ -146,6 +156,7 @@ export const integrationLevers = [
       zh: '“生态保护一体化”在综合水平中的权重（权重按总和归一）。改变权重也会改变2010年的综合水平。',
       en: 'Weight of “ecological protection” in the composite level (weights are normalised by their sum). Changing weights also changes the 2010 composite.',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'integration_weight_services',
@@ -160,6 +171,7 @@ export const integrationLevers = [
       zh: '“公共服务一体化”在综合水平中的权重（权重按总和归一）。改变权重也会改变2010年的综合水平。',
       en: 'Weight of “public services” in the composite level (weights are normalised by their sum). Changing weights also changes the 2010 composite.',
     },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'integration_weight_livelihood',
@@ -174,20 +186,7 @@ export const integrationLevers = [
       zh: '“民生保障一体化”在综合水平中的权重（权重按总和归一）。改变权重也会改变2010年的综合水平。',
       en: 'Weight of “livelihood security” in the composite level (weights are normalised by their sum). Changing weights also changes the 2010 composite.',
     },
-  },
-  {
-    id: 'integration_effort_planning',
-    name: { zh: '规划建设一体化政策力度', en: 'Policy effort: planning and construction' },
-    unit: '1/year',
-    domain: 'integration',
-    default: 0.03,
-    range: { min: 0, max: 0.3 },
-    source: { line: 145, quote: '规划建设一体化' },
-    provenance: { kind: 'assumption', reason: 'Modest strength: 3 % of the gap to 100 closed a year by unified planning and county/town empowerment alone.' },
-    description: {
-      zh: '统筹规划、扩权强县强镇的推进力度：每年消除的与100分差距的比例。',
-      en: 'Effort on unified planning and county/town empowerment: share of the gap to 100 closed per year.',
-    },
+    fixedBy: 'The six 2010 sub-scores and weights must give the composite of 87.1 the plan states (line 17).',
   },
   {
     id: 'integration_effort_industry',
@@ -202,20 +201,8 @@ export const integrationLevers = [
       zh: '产业转移、区县协作的推进力度：每年消除的与100分差距的比例。',
       en: 'Effort on industry relocation and district–county cooperation: share of the gap to 100 closed per year.',
     },
-  },
-  {
-    id: 'integration_effort_factors',
-    name: { zh: '要素配置一体化政策力度', en: 'Policy effort: factor allocation' },
-    unit: '1/year',
-    domain: 'integration',
-    default: 0.03,
-    range: { min: 0, max: 0.3 },
-    source: { line: 145, quote: '要素配置一体化' },
-    provenance: { kind: 'assumption', reason: 'Modest strength: 3 % of the gap to 100 closed a year by factor-market reform beyond land alone.' },
-    description: {
-      zh: '要素市场改革（土地以外）的推进力度：每年消除的与100分差距的比例。',
-      en: 'Effort on factor-market reform beyond land: share of the gap to 100 closed per year.',
-    },
+    effort: true,
+    uncertainty: uniform(0.015, 0.06, 'No measure of the effort exists: half to twice the assumed pace.'),
   },
   {
     id: 'integration_effort_ecology',
@@ -230,75 +217,94 @@ export const integrationLevers = [
       zh: '生态补偿等生态一体化的推进力度：每年消除的与100分差距的比例。',
       en: 'Effort on ecological compensation and joint protection: share of the gap to 100 closed per year.',
     },
+    effort: true,
+    uncertainty: uniform(0.015, 0.06, 'No measure of the effort exists: half to twice the assumed pace.'),
   },
   {
-    id: 'integration_effort_services',
-    name: { zh: '公共服务一体化政策力度', en: 'Policy effort: public services' },
-    unit: '1/year',
+    id: 'integration_coupling_planning',
+    name: { zh: '规划建设一体化对所测指标的弹性', en: 'Response of planning and construction to its measures' },
+    unit: '1',
     domain: 'integration',
-    default: 0.03,
-    range: { min: 0, max: 0.3 },
-    source: { line: 145, quote: '公共服务一体化' },
-    provenance: { kind: 'assumption', reason: 'Modest strength: 3 % of the gap to 100 closed a year by equalising public services beyond insurance and schools alone.' },
-    description: {
-      zh: '公共服务均等化的推进力度（保险和学校之外）：每年消除的与100分差距的比例。',
-      en: 'Effort on equalising public services beyond insurance and schools: share of the gap to 100 closed per year.',
-    },
-  },
-  {
-    id: 'integration_effort_livelihood',
-    name: { zh: '民生保障一体化政策力度', en: 'Policy effort: livelihood security' },
-    unit: '1/year',
-    domain: 'integration',
-    default: 0.03,
-    range: { min: 0, max: 0.3 },
-    source: { line: 145, quote: '民生保障一体化' },
-    provenance: { kind: 'assumption', reason: 'Modest strength: 3 % of the gap to 100 closed a year by livelihood security beyond hukou alone.' },
-    description: {
-      zh: '民生保障一体化的推进力度（户籍之外）：每年消除的与100分差距的比例。',
-      en: 'Effort on livelihood security beyond hukou: share of the gap to 100 closed per year.',
-    },
-  },
-  {
-    id: 'integration_coupling_services',
-    name: { zh: '公共服务一体化与其他子系统的联动强度', en: 'Coupling: public services' },
-    unit: '1/year',
-    domain: 'integration',
-    default: 0.5,
+    default: 1,
     range: { min: 0, max: 3 },
-    source: { line: 145, quote: '公共服务一体化' },
-    provenance: { kind: 'assumption', reason: 'Modest: a 10-point rise of the driver closes about 5 % of the sub-score’s gap to 100 a year.' },
-    description: {
-      zh: '“公共服务一体化”随医疗、养老、外来人口保险覆盖率和学校互助共同体覆盖率变化的强度。',
-      en: 'How strongly “public services” follows insurance coverage (medical, pension, migrants) and school-community coverage.',
+    source: { line: 145, quote: '规划建设一体化' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'The sub-score’s shortfall from 100 is taken proportional to the shortfall of what it measures (elasticity 1): halve the measured gap and the score’s gap halves; widen it and the score falls by as much.',
     },
-  },
-  {
-    id: 'integration_coupling_livelihood',
-    name: { zh: '民生保障一体化与其他子系统的联动强度', en: 'Coupling: livelihood security' },
-    unit: '1/year',
-    domain: 'integration',
-    default: 0.5,
-    range: { min: 0, max: 3 },
-    source: { line: 145, quote: '民生保障一体化' },
-    provenance: { kind: 'assumption', reason: 'Modest: a 10-point rise of the driver closes about 5 % of the sub-score’s gap to 100 a year.' },
+    uncertainty: uniform(0.5, 2, 'The evaluation’s formula was not published.'),
     description: {
-      zh: '“民生保障一体化”随户籍缺口（缺口缩小则得分上升，扩大则下降）变化的强度。',
-      en: 'How strongly “livelihood security” follows the hukou gap (its narrowing raises the score, its widening lowers it).',
+      zh: '“规划建设一体化”得分缺口对常住人口城镇化率缺口（相对2010年）的弹性；改善与恶化对称。',
+      en: 'Elasticity of the “planning and construction” score’s shortfall to the shortfall of the resident urbanisation rate (relative to 2010); better and worse move it alike.',
     },
   },
   {
     id: 'integration_coupling_factors',
-    name: { zh: '要素配置一体化与其他子系统的联动强度', en: 'Coupling: factor allocation' },
-    unit: '1/year',
+    name: { zh: '要素配置一体化对所测指标的弹性', en: 'Response of factor allocation to its measures' },
+    unit: '1',
     domain: 'integration',
-    default: 0.5,
+    default: 1,
     range: { min: 0, max: 3 },
     source: { line: 145, quote: '要素配置一体化' },
-    provenance: { kind: 'assumption', reason: 'Modest: a 10-point rise of the driver closes about 5 % of the sub-score’s gap to 100 a year.' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'The sub-score’s shortfall from 100 is taken proportional to the shortfall of what it measures (elasticity 1): halve the measured gap and the score’s gap halves; widen it and the score falls by as much.',
+    },
+    uncertainty: uniform(0.5, 2, 'The evaluation’s formula was not published.'),
     description: {
-      zh: '“要素配置一体化”随承包地流转比例和通过交易市场满足的挂钩指标需求比例变化的强度。',
-      en: 'How strongly “factor allocation” follows the contracted-land transfer share and the share of quota demand met through the exchange.',
+      zh: '“要素配置一体化”得分缺口对承包地流转比例和挂钩指标入市比例缺口（相对2010年）的弹性；改善与恶化对称。',
+      en: 'Elasticity of the “factor allocation” score’s shortfall to the shortfall of the contracted-land transfer share and the traded share of quota (relative to 2010); better and worse move it alike.',
+    },
+  },
+  {
+    id: 'integration_coupling_services',
+    name: { zh: '公共服务一体化对所测指标的弹性', en: 'Response of public services to its measures' },
+    unit: '1',
+    domain: 'integration',
+    default: 1,
+    range: { min: 0, max: 3 },
+    source: { line: 145, quote: '公共服务一体化' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'The sub-score’s shortfall from 100 is taken proportional to the shortfall of what it measures (elasticity 1): halve the measured gap and the score’s gap halves; widen it and the score falls by as much.',
+    },
+    uncertainty: uniform(0.5, 2, 'The evaluation’s formula was not published.'),
+    description: {
+      zh: '“公共服务一体化”得分缺口对城乡居民医保、养老、外来人口参保和学校互助共同体覆盖率缺口（相对2010年）的弹性；改善与恶化对称。',
+      en: 'Elasticity of the “public services” score’s shortfall to the shortfall of the residents’ medical, pension, migrant and school-community coverages (relative to 2010); better and worse move it alike.',
+    },
+  },
+  {
+    id: 'integration_coupling_livelihood',
+    name: { zh: '民生保障一体化对所测指标的弹性', en: 'Response of livelihood security to its measures' },
+    unit: '1',
+    domain: 'integration',
+    default: 1,
+    range: { min: 0, max: 3 },
+    source: { line: 145, quote: '民生保障一体化' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'The sub-score’s shortfall from 100 is taken proportional to the shortfall of what it measures (elasticity 1): halve the measured gap and the score’s gap halves; widen it and the score falls by as much.',
+    },
+    uncertainty: uniform(0.5, 2, 'The evaluation’s formula was not published.'),
+    description: {
+      zh: '“民生保障一体化”得分缺口对城乡居民收入比和户籍缺口缺口（相对2010年）的弹性；改善与恶化对称。',
+      en: 'Elasticity of the “livelihood security” score’s shortfall to the shortfall of the urban-rural income ratio and the hukou gap (relative to 2010); better and worse move it alike.',
+    },
+  },
+  {
+    id: 'integration_adjustment_time',
+    name: { zh: '一体化评价调整时间', en: 'Integration scores: adjustment time' },
+    unit: 'year',
+    domain: 'integration',
+    default: 1,
+    range: { min: 0.25, max: 5 },
+    source: { line: 145, quote: '继续推进规划建设一体化、产业发展一体化、要素配置一体化、生态保护一体化、公共服务一体化、民生保障一体化' },
+    provenance: { kind: 'assumption', reason: 'The annual evaluation reflects the measured quantities with about a year’s lag (a first-order information delay).' },
+    uncertainty: uniform(0.5, 2, 'The evaluation is annual; its lag is not documented.'),
+    description: {
+      zh: '四个有测量依据的分项得分向所测指标所示水平调整的平均时间（一阶信息延迟）。',
+      en: 'Average time the four measured sub-scores take to follow what their measures indicate (a first-order information delay).',
     },
   },
 ] as const satisfies readonly ParamRecord[];

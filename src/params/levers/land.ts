@@ -3,6 +3,7 @@
  * farmland balance, contracted-land transfer and the two “二选一” swaps.
  */
 import type { ParamRecord } from '../types.js';
+import { triangular, uniform } from '../uncertainty.js';
 
 export const landLevers = [
   // —— Initial conditions (end of 2010) ——
@@ -22,6 +23,7 @@ export const landLevers = [
       zh: '农业户籍人口占用的宅基地总面积；复垦和“二选一”置换从中腾出土地。',
       en: 'Homestead land held by rural-hukou people; reclamation and homestead swaps free land from it.',
     },
+    uncertainty: uniform(35_000, 70_000, 'Homestead per rural person in Zhejiang is usually put at 100–200 m²; no Hangzhou total was found.'),
   },
   {
     id: 'init_farmland',
@@ -36,6 +38,7 @@ export const landLevers = [
       reason: 'Order of magnitude for a 16,596 km² city that is two-thirds hills (about 12 % cultivated); not verified. Only the balance (occupied vs supplemented) is reported against targets.',
     },
     description: { zh: '2010年末耕地面积。', en: 'Farmland at the end of 2010.' },
+    uncertainty: uniform(150_000, 260_000, 'Order of magnitude only; the farmland stock matters little to the reported balance.'),
   },
   {
     id: 'init_quota_balance',
@@ -50,6 +53,7 @@ export const landLevers = [
       zh: '2010年末尚未使用的城乡建设用地增减挂钩节余指标。',
       en: 'Construction-land linkage quota generated but not yet used at the end of 2010.',
     },
+    uncertainty: uniform(0, 600, 'Unused quota at the end of 2010 is not published; up to two years of demand.'),
   },
   {
     id: 'init_land_transfer_share',
@@ -64,6 +68,7 @@ export const landLevers = [
       zh: '2010年已流转（转包、出租、互换、转让、股份合作）的承包耕地比例。',
       en: 'Share of contracted farmland transferred (subcontracted, leased, swapped, sold, pooled) at the end of 2010.',
     },
+    uncertainty: triangular(30, 40, 55, 'Transfer shares of Zhejiang counties around 2010 ranged from about a third to over half.'),
   },
 
   // —— Construction-land linkage and quota ledger ——
@@ -75,10 +80,12 @@ export const landLevers = [
     default: 0.004,
     range: { min: 0, max: 0.05 },
     source: { line: 153, quote: '制定并推进农村宅基地复耕计划' },
-    provenance: { kind: 'assumption', reason: 'Continuing rural land consolidation at about 200 ha of homestead reclaimed a year (0.4 % of the stock).' },
+    provenance: { kind: 'assumption', reason: 'Continuing rural land consolidation (village compaction) at about 200 ha of occupied homestead a year (0.4 % of the stock).' },
+    uncertainty: uniform(0.002, 0.008, 'Consolidation areas by year were not found: half to twice the assumed pace.'),
+    effort: true,
     description: {
-      zh: '每年复垦为耕地的宅基地比例（“二选一”置换之外的土地综合整治）。',
-      en: 'Share of homestead land reclaimed to farmland per year through land consolidation (besides homestead swaps).',
+      zh: '每年通过村庄整治（集中建新村）腾出复垦的在用宅基地比例，需改革资金支付复垦成本；指标入市后随指标价格变化。',
+      en: 'Share of occupied homestead freed for reclamation per year by village consolidation, paid from the reform budget; once quota is traded it follows the quota price.',
     },
   },
   {
@@ -94,6 +101,7 @@ export const landLevers = [
       zh: '每公顷复垦宅基地扣除安置用地后可作为挂钩指标的面积（公顷）。',
       en: 'Hectares of linkage quota per hectare of homestead reclaimed, after land for resettlement housing.',
     },
+    uncertainty: uniform(0.4, 0.8, 'Resettlement needs 20–60 % of the reclaimed area.'),
   },
   {
     id: 'quota_demand',
@@ -103,10 +111,11 @@ export const landLevers = [
     default: 300,
     range: { min: 10, max: 3_000 },
     source: { line: 155, quote: '积极开展农村土地综合整治和城乡建设用地增减挂钩' },
-    provenance: { kind: 'assumption', reason: 'Urban construction would take more linkage quota than reclamation yields (quota is scarce): 300 ha a year.' },
+    provenance: { kind: 'assumption', reason: 'Urban construction would take more linkage quota than reclamation yields (quota is scarce): 300 ha a year at 2010 growth and prices.' },
+    uncertainty: triangular(150, 300, 600, 'Linkage quota demand by year was not found; it follows the property market.'),
     description: {
-      zh: '城镇建设每年希望使用的挂钩指标；实际使用不超过账上余额加当期新增。',
-      en: 'Linkage quota urban construction would use per year; actual use never exceeds the balance plus new quota.',
+      zh: '2010年经济增长和指标价格下城镇建设每年希望使用的挂钩指标；随经济增长和指标价格变化，实际使用不超过账上余额加当期新增。',
+      en: 'Linkage quota urban construction would use per year at 2010 growth and prices; it follows growth and the quota price, and actual use never exceeds the balance plus new quota.',
     },
   },
   {
@@ -122,6 +131,8 @@ export const landLevers = [
       zh: '使用的挂钩指标中通过交易市场流转的比例（其余由产生指标的县市自用）。',
       en: 'Share of the quota taken up that is traded on the exchange (the rest is used where it was generated).',
     },
+    effort: true,
+    uncertainty: uniform(10, 40, 'How much of the quota the exchange would carry is not known.'),
   },
   {
     id: 'farmland_occupation',
@@ -131,10 +142,11 @@ export const landLevers = [
     default: 1_200,
     range: { min: 0, max: 5_000 },
     source: { line: 155, quote: '探索实现区域耕地占补平衡的多种途径' },
-    provenance: { kind: 'assumption', reason: 'Farmland occupied under the annual land-use plan, about 1,200 ha a year (order of magnitude, not verified).' },
+    provenance: { kind: 'assumption', reason: 'Farmland occupied under the annual land-use plan, about 1,200 ha a year at 2010 growth (order of magnitude, not verified).' },
+    uncertainty: uniform(600, 2_400, 'Order of magnitude only: half to twice the assumed occupation.'),
     description: {
-      zh: '每年在年度用地计划下建设占用的耕地（不含挂钩指标的占用）。',
-      en: 'Farmland occupied per year by construction under the annual land-use plan (linkage use comes on top).',
+      zh: '2010年经济增长下每年在年度用地计划下建设占用的耕地（不含挂钩指标的占用）；随实际经济增长率变化。',
+      en: 'Farmland occupied per year by construction under the annual land-use plan at 2010 growth (linkage use comes on top); it follows the real growth rate.',
     },
   },
   {
@@ -145,10 +157,11 @@ export const landLevers = [
     default: 1_200,
     range: { min: 0, max: 5_000 },
     source: { line: 155, quote: '保证占补耕地质量相当' },
-    provenance: { kind: 'assumption', reason: 'The balance rule was kept in 2006–2010: supplement equal to occupation by default.' },
+    provenance: { kind: 'assumption', reason: 'The balance rule was kept in 2006–2010: supplement about equal to occupation in 2010; it shrinks as the reserve of cultivable land is used up.' },
+    uncertainty: uniform(800, 1_600, 'Order of magnitude only: two-thirds to four-thirds of the assumed supplement.'),
     description: {
-      zh: '每年通过土地开发整理补充的耕地（不含宅基地复垦）。低于占用时累计缺口会被报告。',
-      en: 'Farmland added per year by land development and consolidation (besides homestead reclamation). If below occupation, the cumulative shortfall is reported.',
+      zh: '2010年每年通过土地开发整理补充耕地的能力（不含宅基地复垦）；随后备耕地资源减少而下降。低于占用时累计缺口会被报告。',
+      en: 'Farmland that land development could add per year in 2010 (besides homestead reclamation); it falls as the reserve of cultivable land is used. If below occupation, the cumulative shortfall is reported.',
     },
   },
   {
@@ -164,6 +177,8 @@ export const landLevers = [
       zh: '每年流转的未流转承包地比例；流转比例趋近100%。',
       en: 'Share of not-yet-transferred contracted land transferred per year; the transfer share approaches 100 %.',
     },
+    effort: true,
+    uncertainty: uniform(0.025, 0.08, 'The 2006–2010 transfer pace was not found: half to 1.6 times the assumed pace.'),
   },
 
   // —— “二选一” swaps ——
@@ -180,6 +195,7 @@ export const landLevers = [
       zh: '2010年四个试点乡镇的农村居民占规划区外农村居民的比例。',
       en: 'Village residents of the four pilot towns as a share of village-resident farmers outside planning areas, 2010.',
     },
+    uncertainty: uniform(2, 5, 'Four towns of about 190 townships; their size relative to the rest is not known.'),
   },
   {
     id: 'milestone_two_choice_all_central_towns_year',
@@ -195,9 +211,10 @@ export const landLevers = [
       reason: 'Modest strength: two years of piloting reached four towns, so widening to every central town of the five counties is taken to finish a year after the plan period.',
     },
     description: {
-      zh: '“二选一”试点扩大到五县（市）所有中心镇的完成年份；覆盖面从试点镇线性扩大到中心镇覆盖面。',
-      en: 'Year the two-choice pilots cover every central town of the five counties; coverage widens linearly from the pilot towns to the central towns’ share.',
+      zh: '“二选一”试点扩大到五县（市）所有中心镇的完成年份；覆盖面自扩面起始年后线性扩大到中心镇覆盖面，到该年年末完成。',
+      en: 'Year the two-choice pilots cover every central town of the five counties; coverage widens linearly from the pilot towns after the widening’s base year and reaches the central towns’ share at the end of this year.',
     },
+    uncertainty: { distribution: { dist: 'discrete', values: [2015, 2016, 2017, 2018], weights: [1, 2, 2, 1] }, reason: 'Widening at the pilots’ pace could finish from the end of the plan period to three years later.' },
   },
   {
     id: 'homestead_swap_uptake',
@@ -212,6 +229,8 @@ export const landLevers = [
       zh: '覆盖地区每年以宅基地和住房置换城镇产权住房的农村居民比例；置换者转为城镇户籍，腾出的宅基地复垦产生挂钩指标。',
       en: 'Share of covered village residents swapping homestead and house for a town flat per year; swappers take urban hukou and the freed homestead is reclaimed into quota.',
     },
+    effort: true,
+    uncertainty: uniform(0.015, 0.06, 'Uptake in the pilot towns was not published: half to twice the assumed pace.'),
   },
   {
     id: 'land_insurance_swap_uptake',
@@ -225,6 +244,216 @@ export const landLevers = [
     description: {
       zh: '覆盖地区每年以土地承包经营权置换城镇社会保障的农业户籍人口比例；置换者进入城镇职工保险，其承包地进入流转。',
       en: 'Share of covered rural-hukou people trading contracted land for urban social insurance per year; they join the urban employee schemes and their land is transferred.',
+    },
+    effort: true,
+    uncertainty: uniform(0.01, 0.04, 'Uptake in the pilot towns was not published: half to twice the assumed pace.'),
+  },
+  // —— Homestead exit, the reclamation pipeline and the quota market (lines 153, 155) ——
+  {
+    id: 'idle_homestead_reclaim_rate',
+    name: { zh: '闲置宅基地退出复垦率', en: 'Reclamation of vacated homestead' },
+    unit: '1/year',
+    domain: 'land',
+    default: 0.03,
+    range: { min: 0, max: 0.3 },
+    effort: true,
+    source: { line: 153, quote: '建立农村宅基地退出机制' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Modest strength: the exit mechanism buys back and reclaims 3 % a year of the homestead left idle by people who took urban hukou but kept their rights.',
+    },
+    uncertainty: uniform(0.01, 0.06, 'No exit scheme existed before the plan: a third to twice the assumed pace.'),
+    description: {
+      zh: '转户后保留权益而闲置的宅基地每年通过退出机制回购复垦的比例，需改革资金支付；指标入市后随指标价格变化。',
+      en: 'Share of the homestead left idle by people who converted but kept their rights that the exit mechanism buys back and reclaims per year, paid from the reform budget; once quota is traded it follows the quota price.',
+    },
+  },
+  {
+    id: 'reclamation_time',
+    name: { zh: '复垦验收周期', en: 'Reclamation lead time' },
+    unit: 'year',
+    domain: 'land',
+    default: 2,
+    range: { min: 0.5, max: 5 },
+    source: { line: 153, quote: '制定并推进农村宅基地复耕计划' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Demolition, reclamation works and acceptance (验收) take about two years before the quota can be used: a third-order pipeline, so the quota arrives spread around two years after the land is freed.',
+    },
+    uncertainty: uniform(1, 3, 'Linkage projects of the time took one to three years.'),
+    description: {
+      zh: '从腾出宅基地到复垦验收、产生挂钩指标的平均时间（三阶物质延迟）。',
+      en: 'Average time from freeing homestead to accepted reclamation and new quota (a third-order material delay).',
+    },
+  },
+  {
+    id: 'quota_price_adjustment_time',
+    name: { zh: '指标价格调整时间', en: 'Quota price: adjustment time' },
+    unit: 'year',
+    domain: 'land',
+    default: 1,
+    range: { min: 0.25, max: 5 },
+    source: { line: 155, quote: '纳入交易市场' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'On the exchange the price rises while demand exceeds what can be supplied and falls while supply exceeds demand; the log price moves by the log of demand over supply in about a year. No price series was found.',
+    },
+    uncertainty: uniform(0.5, 2, 'No price series of the exchange was found.'),
+    description: {
+      zh: '挂钩指标价格对供需缺口作出反应的时间：需求大于可供量时价格上涨，反之下降（价格在2010年的十分之一到十倍之间）。',
+      en: 'Time the quota price takes to respond to the gap between demand and supply: it rises while demand exceeds what can be supplied and falls otherwise (between a tenth and ten times the 2010 price).',
+    },
+  },
+  {
+    id: 'reclamation_price_elasticity',
+    name: { zh: '复垦对指标价格的弹性', en: 'Response of reclamation to the quota price' },
+    unit: '1',
+    domain: 'land',
+    default: 1,
+    range: { min: 0, max: 3 },
+    source: { line: 155, quote: '将通过农村土地综合整治获得的建设用地增减挂钩指标、耕地占补平衡指标等纳入交易市场' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Selling quota on the exchange makes reclamation pay: for the traded share of quota, reclamation scales with the price relative to 2010 (elasticity 1).',
+    },
+    uncertainty: uniform(0.3, 2, 'The supply response of reclamation was not estimated: from weak to twice proportional.'),
+    description: {
+      zh: '复垦（村庄整治和闲置宅基地退出）对指标价格的弹性，只作用于入市交易的那部分指标。',
+      en: 'Elasticity of reclamation (consolidation and homestead exit) to the quota price, acting on the traded share of quota only.',
+    },
+  },
+  {
+    id: 'quota_demand_price_elasticity',
+    name: { zh: '指标需求对价格的弹性', en: 'Response of quota demand to its price' },
+    unit: '1',
+    domain: 'land',
+    default: 0.5,
+    range: { min: 0, max: 2 },
+    source: { line: 155, quote: '积极开展农村土地综合整治和城乡建设用地增减挂钩' },
+    provenance: { kind: 'assumption', reason: 'Construction land has few substitutes: demand falls by half a percent per percent of price (elasticity 0.5).' },
+    uncertainty: uniform(0.2, 1, 'The price response of construction land demand was not estimated: from weak to proportional.'),
+    description: {
+      zh: '挂钩指标需求对指标价格（相对2010年）的弹性。',
+      en: 'Elasticity of quota demand to the quota price (relative to 2010).',
+    },
+  },
+  {
+    id: 'quota_balance_drawdown_time',
+    name: { zh: '节余指标消化期', en: 'Quota balance: drawdown time' },
+    unit: 'year',
+    domain: 'land',
+    default: 2,
+    range: { min: 0.5, max: 10 },
+    source: { line: 155, quote: '纳入交易市场' },
+    provenance: { kind: 'assumption', reason: 'Buyers count an unused balance as supply spread over about two years when they judge how scarce quota is.' },
+    uncertainty: uniform(1, 4, 'How the market counts an unused balance is not known: one to four years of supply.'),
+    description: {
+      zh: '判断指标稀缺程度时，账上节余指标按多少年可供使用计算。',
+      en: 'Years over which the unused balance counts as supply when the market judges how scarce quota is.',
+    },
+  },
+  {
+    id: 'quota_reference_price',
+    name: { zh: '2010年挂钩指标价格', en: 'Quota price, 2010' },
+    unit: 'yuan/hectare',
+    domain: 'land',
+    default: 4_500_000,
+    range: { min: 500_000, max: 20_000_000 },
+    source: { line: 155, quote: '纳入交易市场' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Cross-county quota in Zhejiang changed hands for roughly 200,000–500,000 yuan a mu (3–7.5 million a hectare) in the early 2010s (press reports, not verified); 300,000 a mu is taken.',
+    },
+    uncertainty: triangular(2_000_000, 4_500_000, 9_000_000, 'Reported prices varied by county and year.'),
+    description: {
+      zh: '2010年每公顷挂钩指标的交易价格；交易收入进入改革资金。',
+      en: 'Price of a hectare of linkage quota in 2010; sales revenue goes to the reform budget.',
+    },
+  },
+  {
+    id: 'init_farmland_reserve',
+    name: { zh: '2010年宜耕后备土地', en: 'Reserve of cultivable land, 2010' },
+    unit: 'hectare',
+    domain: 'land',
+    default: 20_000,
+    range: { min: 2_000, max: 80_000 },
+    source: { line: 155, quote: '探索实现区域耕地占补平衡的多种途径' },
+    provenance: { kind: 'assumption', reason: 'Land that development could still turn into farmland (宜耕后备资源) in a hilly city: about 17 years of the 2010 supplement (order of magnitude, not verified).' },
+    uncertainty: uniform(8_000, 40_000, 'Order of magnitude only: less than half to twice the assumed reserve.'),
+    description: {
+      zh: '可通过土地开发补充为耕地的后备资源；用得越多，补充能力越低。',
+      en: 'Land that development can still turn into farmland; the more is used, the less can be added each year.',
+    },
+  },
+  {
+    id: 'two_choice_widening_from_year',
+    name: { zh: '“二选一”扩面起始基年', en: 'Two-choice widening: base year' },
+    unit: 'year',
+    domain: 'land',
+    default: 2010,
+    range: { min: 2010, max: 2030 },
+    integer: true,
+    source: { line: 179, quote: '在原有四个乡镇开展“二选一”试点取得初步成效的基础上，将试点范围逐步扩大到五县（市）所有中心镇' },
+    provenance: { kind: 'plan', line: 179, quote: '在原有四个乡镇开展“二选一”试点取得初步成效的基础上，将试点范围逐步扩大到五县（市）所有中心镇' },
+    description: {
+      zh: '“二选一”覆盖面在该年年末之后开始从四个试点乡镇扩大（默认2010年：随规划开始）；不扩面的情景设为完成年份。',
+      en: 'Year after whose end the two-choice coverage starts widening from the four pilot towns (default 2010: with the plan); a scenario without widening sets it to the completion year.',
+    },
+  },
+
+  // —— What the land measures cost the reform budget ——
+  {
+    id: 'reclamation_cost',
+    name: { zh: '复垦成本', en: 'Cost of reclamation' },
+    unit: 'yuan/hectare',
+    domain: 'land',
+    default: 1_500_000,
+    range: { min: 300_000, max: 6_000_000 },
+    source: { line: 153, quote: '节余复垦指标的回购制度' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Buying back and demolishing village houses and reclaiming the plot: about 100,000 yuan a mu (1.5 million a hectare) in 2010 yuan (order of magnitude); rises with GDP per resident.',
+    },
+    uncertainty: triangular(750_000, 1_500_000, 3_000_000, 'Compensation standards differed widely between counties.'),
+    description: {
+      zh: '每公顷宅基地退出和复垦的公共支出（2010年价格，随人均GDP增长），由改革资金支付。',
+      en: 'Public spending per hectare of homestead bought back and reclaimed (2010 yuan, rising with GDP per resident), paid from the reform budget.',
+    },
+  },
+  {
+    id: 'homestead_swap_cost',
+    name: { zh: '宅基地换房公共成本', en: 'Public cost of a homestead swap' },
+    unit: 'yuan/person',
+    domain: 'land',
+    default: 50_000,
+    range: { min: 10_000, max: 200_000 },
+    source: { line: 155, quote: '以农村宅基地和农民住房置换城镇产权住房' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'A town flat of about 30 m² a person at construction cost, net of what the old house and plot are worth: about 50,000 yuan a person in 2010 yuan (order of magnitude); rises with GDP per resident.',
+    },
+    uncertainty: triangular(25_000, 50_000, 100_000, 'Construction costs and compensation rules varied.'),
+    description: {
+      zh: '每位以宅基地换房者的一次性公共支出（2010年价格，随人均GDP增长），由改革资金支付。',
+      en: 'One-off public spending per person swapping homestead for a town flat (2010 yuan, rising with GDP per resident), paid from the reform budget.',
+    },
+  },
+  {
+    id: 'land_insurance_swap_cost',
+    name: { zh: '土地换社保公共成本', en: 'Public cost of a land-for-insurance swap' },
+    unit: 'yuan/person',
+    domain: 'land',
+    default: 30_000,
+    range: { min: 5_000, max: 150_000 },
+    source: { line: 155, quote: '以土地承包经营权置换城镇社会保障' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'The city buys the swapping farmer into the urban employee schemes (back contributions): about 30,000 yuan a person in 2010 yuan (order of magnitude); rises with GDP per resident.',
+    },
+    uncertainty: triangular(15_000, 30_000, 60_000, 'Buy-in rules varied with age and county.'),
+    description: {
+      zh: '每位以承包地换社保者的一次性公共支出（2010年价格，随人均GDP增长），由改革资金支付。',
+      en: 'One-off public spending per person trading contracted land for urban social insurance (2010 yuan, rising with GDP per resident), paid from the reform budget.',
     },
   },
 ] as const satisfies readonly ParamRecord[];

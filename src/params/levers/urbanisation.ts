@@ -4,6 +4,7 @@
  * can replace an assumption with a better figure.
  */
 import type { ParamRecord } from '../types.js';
+import { discrete, triangular, uniform } from '../uncertainty.js';
 
 export const urbanisationLevers = [
   // —— Initial conditions (end of 2010) ——
@@ -41,6 +42,7 @@ export const urbanisationLevers = [
       zh: '持杭州户籍并居住在杭州的人口。常住人口减去此数即为外来人口。',
       en: 'People with a Hangzhou hukou living in Hangzhou. Resident population minus this is the non-local migrant population.',
     },
+    uncertainty: triangular(6_750_000, 6_900_000, 7_050_000, 'Year-end registered population was about 6.89 million (yearbooks, not verified) and 6.78 million in 2008 (official portal); registered residents living elsewhere make the resident part a little smaller.'),
   },
   {
     id: 'init_hukou_rate',
@@ -59,6 +61,7 @@ export const urbanisationLevers = [
       zh: '本地户籍人口中城镇户籍的比例（2010年）。与常住人口城镇化率之差即“人户分离”的缺口。',
       en: 'Urban-hukou share of the registered population in 2010; its difference from the resident urbanisation rate is the hukou gap.',
     },
+    uncertainty: triangular(45, 50, 55, 'No published figure on the plan’s basis; large eastern cities reported hukou urbanisation 15–25 points below resident urbanisation around 2010.'),
   },
   {
     id: 'init_plan_area_rural_share',
@@ -77,6 +80,7 @@ export const urbanisationLevers = [
       zh: '本地农业户籍人口中居住在城镇规划区域内的比例（第一类转户渠道的对象），2010年。',
       en: 'Share of local rural-hukou people living inside urban-planning areas in 2010 — the population of the first conversion channel.',
     },
+    uncertainty: uniform(15, 45, 'No figure in the plan or in sources found; anything from a sixth to almost half of farmers could live inside the districts’ and county towns’ planning areas.'),
   },
   {
     id: 'init_migrant_share_of_rural_residents',
@@ -95,6 +99,7 @@ export const urbanisationLevers = [
       zh: '2010年农村常住人口中外来人口的比例；决定本地农业户籍人口和外来人口的城乡居住分布。',
       en: 'Share of non-local migrants among rural residents in 2010; fixes how local rural-hukou people and migrants split between towns and villages.',
     },
+    uncertainty: triangular(5, 15, 30, 'Township factories employ many migrants outside the towns; the census split of migrants by residence was not found.'),
   },
 
   // —— Boundary flows: births, deaths, migration ——
@@ -111,6 +116,7 @@ export const urbanisationLevers = [
       zh: '每年出生人数占人口的比例；新生儿随父母的户籍和居住地。',
       en: 'Births per person per year; newborns take their parents’ registration and residence.',
     },
+    uncertainty: triangular(0.008, 0.01, 0.012, 'Crude birth rates of Zhejiang cities were 8–12 per thousand around 2010.'),
   },
   {
     id: 'death_rate',
@@ -122,6 +128,7 @@ export const urbanisationLevers = [
     source: null,
     provenance: { kind: 'assumption', reason: 'Hangzhou’s crude death rate was about 6 per thousand around 2010 (order of magnitude; not verified here).' },
     description: { zh: '每年死亡人数占人口的比例。', en: 'Deaths per person per year.' },
+    uncertainty: triangular(0.005, 0.006, 0.008, 'Crude death rates of Zhejiang cities were 5–8 per thousand around 2010.'),
   },
   {
     id: 'migrant_arrivals',
@@ -137,9 +144,10 @@ export const urbanisationLevers = [
         'With the departure rate this gives about 100,000 net migrants a year, so that total resident growth (about 2 %/yr) stays near the 2000–2010 intercensal pace (6.88 → 8.70 million).',
     },
     description: {
-      zh: '每年迁入杭州的外来人口（非本地户籍），按现有外来人口的城乡分布入住。',
-      en: 'Non-local people arriving per year; they settle in towns and villages like the migrants already here.',
+      zh: '在2010年的吸引力下每年迁入杭州的外来人口（非本地户籍）；随经济增长和公共服务可及性变化，按2010年外来人口的城乡分布入住。',
+      en: 'Non-local people arriving per year at the city’s 2010 pull; arrivals follow job growth and migrants’ access to public services, and settle in towns and villages as migrants did in 2010.',
     },
+    uncertainty: uniform(100_000, 450_000, 'Gross flows are not published; the range spans net migration from about zero to the 2000–2010 intercensal pace, so it contains the published 2011–2013 resident increases (3.8万–6.4万 a year).'),
   },
   {
     id: 'migrant_departure_rate',
@@ -151,6 +159,7 @@ export const urbanisationLevers = [
     source: null,
     provenance: { kind: 'assumption', reason: 'Migrant stays average about nine years; with arrivals it reproduces the intercensal growth (see migrant_arrivals).' },
     description: { zh: '每年离开杭州的外来人口占外来人口的比例。', en: 'Share of migrants leaving Hangzhou per year.' },
+    uncertainty: uniform(0.06, 0.2, 'Average stays of five to fifteen years.'),
   },
   {
     id: 'registered_in_migration',
@@ -168,23 +177,25 @@ export const urbanisationLevers = [
       zh: '每年从外地迁入城镇户籍的人数（大学毕业生、人才引进、投靠等），不经外来人口转户渠道。',
       en: 'People moving their hukou from elsewhere straight into an urban Hangzhou hukou each year (graduates, talent, family), outside the migrant channel.',
     },
+    uncertainty: uniform(15_000, 80_000, 'Hukou transfers (graduates, talent, family) are not published by year; the range spans a quarter to twice the assumed pace.'),
   },
   {
     id: 'rural_urban_move_rate',
     name: { zh: '农村居民进城居住率', en: 'Rural-to-town move rate' },
     unit: '1/year',
     domain: 'urbanisation',
-    default: 0.02,
+    default: 0.015,
     range: { min: 0, max: 0.15 },
     source: { line: 175, quote: '以小城市、中心镇建设为抓手，促进农村人口向城镇集聚' },
     provenance: {
       kind: 'assumption',
-      reason: 'With conversions and migrant arrivals this keeps the resident urbanisation rate rising by about one point a year, the order of the 2006–2010 rise.',
+      reason: 'With conversions, central-town building and migrant arrivals this keeps the resident urbanisation rate rising by about one point a year under the default levers, the order of the 2006–2010 rise (not verified).',
     },
     description: {
-      zh: '每年从农村迁入城镇居住（不改变户籍）的农村常住人口比例（本地农民和外来人口）。',
-      en: 'Share of rural residents (local farmers and migrants) moving into towns each year without changing hukou.',
+      zh: '2010年条件下每年从农村迁入城镇居住（不改变户籍）的农村常住人口比例（本地农民和外来人口）；随城乡收入差距和城镇就业增长变化。',
+      en: 'Share of rural residents (local farmers and migrants) moving into towns each year without changing hukou, under 2010 conditions; it follows the urban-rural income gap and job growth in towns.',
     },
+    uncertainty: uniform(0.005, 0.03, 'Moves without a change of hukou are not counted anywhere; the range spans a third to twice the assumed pace.'),
   },
 
   // —— Hukou conversion: three channels, eligibility, pilots ——
@@ -204,6 +215,7 @@ export const urbanisationLevers = [
       zh: '改革之外的常规“农转非”（征地、升学、参军等）：每年转为城镇户籍的本地农业户籍人口比例。',
       en: 'Conversions outside the reform (land acquisition, study, army…): share of local rural-hukou people converting per year.',
     },
+    uncertainty: uniform(0.002, 0.01, 'Pre-reform conversions (land acquisition, study, army) are not published; 0.2–1 % of rural-hukou people a year.'),
   },
   {
     id: 'hukou_trend_conv_rate_migrant',
@@ -218,6 +230,7 @@ export const urbanisationLevers = [
       zh: '改革之外城镇外来人口每年落户的比例（购房、人才等既有渠道）。',
       en: 'Share of town-resident migrants registering locally per year through pre-reform routes (house purchase, talent schemes).',
     },
+    uncertainty: uniform(0.0005, 0.005, 'House-purchase and talent registrations of migrants are not published.'),
   },
   {
     id: 'hukou_conv_rate_plan_area',
@@ -235,6 +248,8 @@ export const urbanisationLevers = [
       zh: '改革启动后，城镇规划区域内农民每年转为城镇户籍的比例（在常规转户率之外；不受中心镇试点范围限制）。',
       en: 'Once the reform starts, share of farmers inside urban-planning areas converting to urban hukou per year (on top of the trend rate; not limited to the pilot towns).',
     },
+    effort: true,
+    uncertainty: uniform(0.02, 0.08, 'How fast redevelopment converts planning-area farmers once the reform starts is not known: half to twice the assumed pace.'),
   },
   {
     id: 'hukou_conv_rate_outside_plan',
@@ -249,6 +264,8 @@ export const urbanisationLevers = [
       zh: '在改革覆盖地区，已进城居住、符合条件的规划区外本地农民每年转户的比例。',
       en: 'In areas the reform covers, share of eligible town-resident farmers from outside planning areas converting per year.',
     },
+    effort: true,
+    uncertainty: uniform(0.025, 0.1, 'Take-up among eligible farmers who keep their rural rights is not known: half to twice the assumed pace.'),
   },
   {
     id: 'hukou_conv_rate_migrant',
@@ -263,6 +280,8 @@ export const urbanisationLevers = [
       zh: '在改革覆盖地区，符合条件的城镇外来农民工每年登记为本地城镇户籍的比例。',
       en: 'In areas the reform covers, share of eligible town-resident migrant workers registering as local urban residents per year.',
     },
+    effort: true,
+    uncertainty: uniform(0.015, 0.06, 'Take-up among qualified migrants is not known: half to twice the assumed pace.'),
   },
   {
     id: 'hukou_eligibility_share',
@@ -277,9 +296,10 @@ export const urbanisationLevers = [
       reason: 'Share of town-resident farmers and migrants with stable employment and residence; 40 % assumes a contract of a year or more plus a fixed address.',
     },
     description: {
-      zh: '进城务工人员中符合“稳定的就业、居住地”标准的比例；标准越宽，可转户的人越多。',
-      en: 'Share of town-resident farmers and migrants meeting the “stable employment and residence” standard; a looser standard widens the pool.',
+      zh: '进城务工人员中有“稳定的就业、居住地”的比例；外来人口还需参加社会保险满资格年限才符合落户条件。标准越宽，可转户的人越多。',
+      en: 'Share of town-resident farmers and migrants with stable employment and residence; migrants also need social insurance for the qualifying period before they may register. A looser standard widens the pool.',
     },
+    uncertainty: triangular(20, 40, 60, 'The local rules defining “stable” were not yet written; a one-year contract and a fixed address would admit 20–60 % of town workers.'),
   },
   {
     id: 'hukou_pilot_start_year',
@@ -295,6 +315,7 @@ export const urbanisationLevers = [
       zh: '中心镇和小城市试点镇开始实行新户籍办法的年份；此前只有常规转户。',
       en: 'Year the central towns and small-city pilots start the new hukou rules; before it only trend conversions happen.',
     },
+    uncertainty: discrete([2011, 2012, 2013], [1, 2, 1], 'Pilot rules need about a year after the plan; a year earlier or later is as plausible.'),
   },
   {
     id: 'central_town_share',
@@ -309,6 +330,7 @@ export const urbanisationLevers = [
       zh: '中心镇（含小城市试点镇）所覆盖的农民和外来人口比例：户籍试点启动时的覆盖面，也是“二选一”扩大后的覆盖面。',
       en: 'Share of farmers and migrants living in central towns (incl. small-city pilots): the hukou pilot’s initial coverage and the two-choice swaps’ coverage once widened.',
     },
+    uncertainty: triangular(15, 25, 40, 'The population of provincial and municipal central towns was not found; a sixth to two-fifths of the rural and migrant population.'),
   },
   {
     id: 'hukou_rollout_speed',
@@ -322,6 +344,168 @@ export const urbanisationLevers = [
     description: {
       zh: '试点启动后改革覆盖面每年扩大的百分点，直到100%。',
       en: 'Percentage points of the population added to the reform’s coverage each year after the pilot year, up to 100 %.',
+    },
+    effort: true,
+    uncertainty: uniform(5, 20, 'The pace of widening after the pilot is not stated: half to twice the assumed pace.'),
+  },
+  // —— Who qualifies, and what draws migrants (lines 151, 175, 188) ——
+  {
+    id: 'init_settled_migrant_share',
+    name: { zh: '2010年已符合落户条件的城镇外来人口比例', en: 'Town migrants already qualified, 2010' },
+    unit: 'percent',
+    domain: 'urbanisation',
+    default: 15,
+    range: { min: 0, max: 40 },
+    source: { line: 175, quote: '以稳定的就业、居住地为标准' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Share of town-resident migrants who in 2010 already had a stable job and residence and had been insured for the qualifying period; no count was found. Never more than the insured migrants.',
+    },
+    uncertainty: uniform(5, 30, 'No survey of qualifying migrants was found.'),
+    description: {
+      zh: '2010年城镇外来人口中已满足稳定就业、居住并参保满资格年限的比例（落户改革的初始对象）。',
+      en: 'Share of town-resident migrants who in 2010 already met the stable-job-and-residence standard and had been insured for the qualifying period (the reform’s first candidates).',
+    },
+  },
+  {
+    id: 'hukou_qualifying_years',
+    name: { zh: '落户所需参保年限', en: 'Insured years needed to qualify' },
+    unit: 'year',
+    domain: 'urbanisation',
+    default: 3,
+    range: { min: 1, max: 8 },
+    source: { line: 175, quote: '以稳定的就业、居住地为标准' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Local settlement rules typically ask for several years of continuous social-insurance contributions with a stable job; three years is taken.',
+    },
+    uncertainty: uniform(2, 5, 'Chinese cities’ rules of the time asked for two to five years of contributions.'),
+    description: {
+      zh: '城镇外来人口从参保、稳定就业到符合落户条件的平均年限（一阶物质延迟）。',
+      en: 'Average years from an insured, stable job to qualifying for local hukou (a first-order material delay of town migrants).',
+    },
+  },
+  {
+    id: 'settled_migrant_departure_rate',
+    name: { zh: '已符合条件外来人口流出率', en: 'Departure rate of qualified migrants' },
+    unit: '1/year',
+    domain: 'urbanisation',
+    default: 0.03,
+    range: { min: 0, max: 0.2 },
+    source: null,
+    provenance: { kind: 'assumption', reason: 'Migrants with a stable job and insurance stay much longer than others: about a third of the general departure rate.' },
+    uncertainty: uniform(0.01, 0.06, 'Stays of qualified migrants are not published.'),
+    description: { zh: '已符合落户条件的外来人口每年离开杭州的比例。', en: 'Share of qualified migrants leaving Hangzhou per year.' },
+  },
+  {
+    id: 'migration_service_elasticity',
+    name: { zh: '外来人口流入对公共服务的弹性', en: 'Response of arrivals to public services' },
+    unit: '1',
+    domain: 'urbanisation',
+    default: 0.5,
+    range: { min: 0, max: 2 },
+    source: { line: 188, quote: '逐步实现杭州人与“新杭州人”、市区与五县（市）居民“同城同待遇”' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Migrants weigh access to insurance and public services as well as jobs; arrivals rise by about half a percent per percent of migrants’ coverage (elasticity 0.5), an order of magnitude from migration studies, not estimated for Hangzhou.',
+    },
+    uncertainty: uniform(0, 1, 'Not estimated for Hangzhou; from no response to proportional.'),
+    description: {
+      zh: '外来人口流入对其社会保险覆盖率（同城同待遇）的弹性：覆盖率提高1%，流入约增加该弹性%。',
+      en: 'Elasticity of migrant arrivals to migrants’ insurance coverage (equal treatment): a 1 % rise in coverage raises arrivals by this many per cent.',
+    },
+  },
+  {
+    id: 'migration_job_elasticity',
+    name: { zh: '迁移对就业增长的弹性', en: 'Response of migration to job growth' },
+    unit: '1',
+    domain: 'urbanisation',
+    default: 1,
+    range: { min: 0, max: 2 },
+    source: null,
+    provenance: {
+      kind: 'assumption',
+      reason: 'Migration to cities follows new jobs, which follow real GDP growth: arrivals and rural-to-town moves scale with the growth rate relative to 2011 (elasticity 1).',
+    },
+    uncertainty: uniform(0.5, 1.5, 'Employment elasticities of growth vary widely.'),
+    description: {
+      zh: '外来人口流入和农村人口进城对实际经济增长率（相对2011年）的弹性。',
+      en: 'Elasticity of migrant arrivals and rural-to-town moves to the real GDP growth rate (relative to 2011).',
+    },
+  },
+  {
+    id: 'migration_income_elasticity',
+    name: { zh: '农村人口进城对城乡收入比的弹性', en: 'Response of rural moves to the income gap' },
+    unit: '1',
+    domain: 'urbanisation',
+    default: 1,
+    range: { min: 0, max: 3 },
+    source: { line: 184, quote: '加快农民增收步伐' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Rural people move to towns for higher earnings (Harris–Todaro): the move rate scales with the urban-rural income ratio relative to 2010 (elasticity 1); not estimated for Hangzhou.',
+    },
+    uncertainty: uniform(0.3, 2, 'Not estimated for Hangzhou.'),
+    description: {
+      zh: '农村人口进城率对城乡居民收入比（相对2010年）的弹性：农民增收越快，进城越慢。',
+      en: 'Elasticity of the rural-to-town move rate to the urban-rural income ratio (relative to 2010): faster rural income growth slows moves.',
+    },
+  },
+  {
+    id: 'central_town_development',
+    name: { zh: '中心镇和小城市建设吸纳农村人口力度', en: 'Effort: central towns and small cities drawing villagers' },
+    unit: '1/year',
+    domain: 'urbanisation',
+    default: 0.01,
+    range: { min: 0, max: 0.1 },
+    effort: true,
+    source: { line: 175, quote: '以小城市、中心镇建设为抓手，促进农村人口向城镇集聚' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Modest strength: building central towns and small cities draws an extra 1 % a year of the village residents living around them into town, on top of the market move rate.',
+    },
+    uncertainty: uniform(0.005, 0.02, 'No measure of the programme’s pull was found: half to twice the assumed pace.'),
+    description: {
+      zh: '中心镇（含小城市试点）周边的农村常住人口中，因城镇建设每年额外进城居住的比例。',
+      en: 'Extra share of village residents around central towns (incl. small-city pilots) moving into town each year because of town building.',
+    },
+  },
+
+  // —— What a new urban citizen costs the city (line 69: 改革的成本会更高) ——
+  {
+    id: 'citizenisation_cost_one_off',
+    name: { zh: '市民化一次性公共成本', en: 'One-off public cost of a new urban citizen' },
+    unit: 'yuan/person',
+    domain: 'urbanisation',
+    default: 30_000,
+    range: { min: 5_000, max: 150_000 },
+    source: { line: 151, quote: '逐步实现农民工享有与城市居民同等的公共服务保障' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'School places, housing support and social-insurance top-ups when a farmer or migrant becomes an urban citizen through the reform; Chinese estimates of the public cost of 市民化 put the total near 80,000–130,000 yuan a person around 2010, about a third of it up front (order of magnitude, not verified here). In 2010 yuan; rises with GDP per resident.',
+    },
+    uncertainty: triangular(15_000, 30_000, 60_000, 'Published estimates differ by a factor of two.'),
+    description: {
+      zh: '通过改革渠道转为城镇户籍的每人一次性公共支出（2010年价格，随人均GDP增长）；由改革资金支付。',
+      en: 'One-off public spending per person converted through the reform channels (2010 yuan, rising with GDP per resident), paid from the reform budget.',
+    },
+  },
+  {
+    id: 'citizenisation_cost_annual',
+    name: { zh: '市民化年度公共成本', en: 'Annual public cost of a new urban citizen' },
+    unit: 'yuan/(person*year)',
+    domain: 'urbanisation',
+    default: 1_500,
+    range: { min: 0, max: 10_000 },
+    source: { line: 151, quote: '逐步实现农民工享有与城市居民同等的公共服务保障' },
+    provenance: {
+      kind: 'assumption',
+      reason: 'Recurring cost of equal public services (schooling, subsidised insurance, social assistance) for each person converted through the reform, beyond what they cost before; the rest of the 市民化 estimates spread over the years (order of magnitude). In 2010 yuan; rises with GDP per resident.',
+    },
+    uncertainty: triangular(500, 1_500, 4_000, 'Published estimates differ by a factor of two or more.'),
+    description: {
+      zh: '每位通过改革转户的新市民每年新增的公共服务支出（2010年价格，随人均GDP增长）；是改革资金的刚性支出。',
+      en: 'Extra public-service spending per person converted through the reform, every year (2010 yuan, rising with GDP per resident): a committed charge on the reform budget.',
     },
   },
 ] as const satisfies readonly ParamRecord[];
