@@ -38,7 +38,7 @@ beforeAll(() => {
   // Observations of the plan itself with 350 000 migrant arrivals a year (truth for calibrate).
   const truth = runScenario({ ...loadScenario(plan), parameters: { ...loadScenario(plan).parameters, migrant_arrivals: 350_000 } }, { context: createRunnerContext() });
   const rows = [2011, 2012, 2013, 2014].map((y) => `population.resident,${y},${valueIn(truth, 'population.resident', y)}`);
-  writeFileSync(join(dir, 'observed.csv'), ['id,year,value', ...rows, 'economy.gdp,2012,7803.98', ''].join('\n'));
+  writeFileSync(join(dir, 'observed.csv'), ['id,year,value', ...rows, 'economy.no-such-series,2012,7803.98', ''].join('\n'));
 });
 
 describe('hzsim sensitivity', () => {
@@ -66,7 +66,7 @@ describe('hzsim sensitivity', () => {
   });
 
   it('Sobol: indices for each indicator, the same for any number of threads', async () => {
-    const args = ['sensitivity', plan, '--indicator', 'urbanisation.hukou-gap,integration.level', '--method', 'sobol', '--samples', '64', '--levers', 'rural_urban_move_rate,hukou_conv_rate_plan_area,integration_effort_services', '--json'];
+    const args = ['sensitivity', plan, '--indicator', 'urbanisation.hukou-gap,integration.level', '--method', 'sobol', '--samples', '64', '--levers', 'rural_urban_move_rate,hukou_conv_rate_plan_area,integration_effort_industry', '--json'];
     const [one, two] = [await run(args), await run([...args, '--threads', '2'])];
     expect(one.code).toBe(0);
     expect(JSON.parse(two.out).result).toEqual(JSON.parse(one.out).result);
@@ -128,7 +128,7 @@ describe('hzsim calibrate and backtest', () => {
   it('calibrate recovers the migrant arrivals the observations came from and writes a scenario that reproduces them', async () => {
     const r = await run(['calibrate', plan, '--observed', 'observed.csv', '--levers', 'migrant_arrivals', '--write', 'calibrated.yaml', '--json']);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('not fitted (the model has no such output): economy.gdp (1 values)');
+    expect(r.err).toContain('not fitted (the model has no such output): economy.no-such-series (1 values)');
     const json = JSON.parse(r.out);
     expect(json.fitted).toBe(3); // 2011–2013: 2014 is out of sample
     expect(json.result.fitted[0].value).toBeCloseTo(350_000, 0);
