@@ -11,7 +11,8 @@
  * any number of threads.
  */
 import type { CompiledModel, PreparedRun, SimOptions } from '../engine/types.js';
-import type { ParamRecord, ParamValue } from '../params/types.js';
+import type { ParamValue } from '../params/types.js';
+import type { RunnerLever } from './context.js';
 import type { DistributionSpec } from '../scenario/types.js';
 import { type DrawSpec, drawSpec } from './montecarlo.js';
 import { createSampler, type Sampler } from './distributions.js';
@@ -56,14 +57,12 @@ export interface PointsSpec {
 }
 
 /** The cell index of output `id` in `year`, or −1. */
-export function cellOf(compiled: Pick<CompiledModel, 'outputIds' | 'years'>, id: string, year: number): number {
-  const o = compiled.outputIds.indexOf(id);
-  const y = compiled.years.indexOf(year);
-  return o < 0 || y < 0 ? -1 : o * compiled.years.length + y;
+export function cellOf(compiled: Pick<CompiledModel, 'layout'>, id: string, year: number): number {
+  return compiled.layout.cell(id, year);
 }
 
 /** Checks a job against the compiled model and the levers; throws RangeError naming what is wrong. */
-export function pointsSpec(job: PointsJob, params: readonly ParamRecord[], compiled: CompiledModel): PointsSpec {
+export function pointsSpec(job: PointsJob, params: readonly RunnerLever[], compiled: CompiledModel): PointsSpec {
   const known = new Set(params.map((p) => p.id));
   const unknown = job.levers.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new RangeError(`points job names unknown levers: ${unknown.join(', ')}`);

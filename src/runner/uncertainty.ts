@@ -7,6 +7,7 @@
  * sets to a value of its own are not drawn.
  */
 import type { DistributionSpec, ParamRecord } from '../params/types.js';
+import type { RunnerLever } from './context.js';
 import { scaleDistribution } from '../scenario/merge.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
@@ -17,7 +18,7 @@ export const isUncertaintyMode = (s: string): s is UncertaintyMode => (UNCERTAIN
 /** The distributions a Monte Carlo of `scenario` draws under `mode`, by lever id. */
 export function drawnUncertainty(
   scenario: Pick<ResolvedScenario, 'parameters' | 'uncertainty' | 'relativeToDefault'>,
-  params: readonly ParamRecord[],
+  params: readonly (RunnerLever & { readonly uncertainty?: ParamRecord['uncertainty'] })[],
   mode: UncertaintyMode,
 ): Record<string, DistributionSpec> {
   if (mode === 'scenario') return { ...scenario.uncertainty };
