@@ -10,7 +10,7 @@
  * - an empty folder, or one an earlier hzsim command wrote (it holds the marker file
  *   `.hzsim-output`, or — written before the marker existed — a hangzhou-reform-sim manifest.json
  *   and only the files run and demo write, or only what `npm run bench` and the browser tests
- *   leave in out/ — bench reports, screenshots):
+ *   leave in out/ — bench reports, screenshots, notebook reports):
  *   replaced whole;
  * - anything else (a folder with other files, a file, a device): refused, and nothing is touched,
  *   so a mistyped `--out .` or `--out ~` can never delete a user's files.
@@ -34,9 +34,9 @@ export const OUTPUT_MARKER = '.hzsim-output';
 const MARKER_TEXT = `Written by hangzhou-reform-sim ${PACKAGE_VERSION}. The next hzsim command given this folder as --out replaces it whole.\n`;
 
 /** What run and demo wrote before the marker existed: such a folder is an earlier run's output too. */
-const UNMARKED_OUTPUT = /^(results\.csv|results\.json|attainment\.csv|manifest\.json|compare\.csv|briefing\.[a-z]{2}\.(md|html)|charts|bench(-explorer)?\.json|screenshots)$/;
-/** What the project's own tools leave in out/ (demo's default folder): bench reports, browser-test screenshots. */
-const DEVELOPMENT_REPORT = /^(bench(-explorer)?\.json|screenshots)$/;
+const UNMARKED_OUTPUT = /^(results\.csv|results\.json|attainment\.csv|manifest\.json|compare\.csv|briefing\.[a-z]{2}\.(md|html)|charts|bench(-explorer)?\.json|screenshots|notebooks)$/;
+/** What the project's own tools leave in out/ (demo's default folder): bench reports, browser-test screenshots, notebook reports. */
+const DEVELOPMENT_REPORT = /^(bench(-explorer)?\.json|screenshots|notebooks)$/;
 
 /** Writes are cut into pieces of this size so that a signal is handled while a large file is written. */
 const CHUNK_BYTES = 8 * 1024 * 1024;

@@ -12,12 +12,12 @@ describe('README, “Your own model”', () => {
     const section = readme.slice(readme.indexOf('## Your own model'));
     const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     expect(code).toBeDefined();
-    const dir = join(root, 'out', 'readme-own-model');
+    const dir = join(root, '.cache', 'test', 'readme-own-model');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const svg = join(dir, 'sir-fan.svg');
     const logged: unknown[] = [];
-    // The example as a module importing the library's sources, writing its chart into out/, logging to us.
+    // The example as a module importing the library's sources, writing its chart into .cache/test (not out/, which demo replaces whole), logging to us.
     const file = join(dir, 'example.ts');
     writeFileSync(
       file,

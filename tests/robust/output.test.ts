@@ -67,11 +67,12 @@ describe('replacing an output', () => {
     expect(Object.keys(snapshot(out)).sort()).toEqual([OUTPUT_MARKER, 'results.csv']);
   });
 
-  test('out/ holding only what the project\'s tools leave there (bench reports, browser-test screenshots) is replaced', async () => {
+  test('out/ holding only what the project\'s tools leave there (bench reports, browser-test screenshots, notebook reports) is replaced', async () => {
     const out = join(root, 'tools');
     mkdirSync(join(out, 'screenshots'), { recursive: true });
     writeFileSync(join(out, 'screenshots', 'page.png'), 'png');
     writeFileSync(join(out, 'bench.json'), '{}');
+    mkdirSync(join(out, 'notebooks', '02'), { recursive: true });
     await writeOutputFolder(out, files({ 'results.csv': 'new' }));
     expect(Object.keys(snapshot(out)).sort()).toEqual([OUTPUT_MARKER, 'results.csv']);
     // …but not with a file of the user's beside them.
