@@ -127,7 +127,7 @@ export async function executeScenarios(scenarios: readonly ResolvedScenario[], f
 
 /** Refuses, before any run starts, a Monte Carlo beyond the limits (runs, memory), naming where its runs were set. */
 function checkMonteCarloSizes(scenarios: readonly ResolvedScenario[], plans: readonly ReturnType<typeof runPlan>[], flags: RunFlags, compiled: CompiledModel, cwd: string): void {
-  const cells = compiled.outputIds.length * compiled.years.length;
+  const cells = compiled.layout.size;
   scenarios.forEach((s, i) => {
     const plan = plans[i];
     if (plan?.mode !== 'montecarlo') return;

@@ -49,7 +49,7 @@ export function drawSpec(job: MonteCarloJob, params: readonly RunnerLever[], com
     return { spec, min: record.range.min, max: record.range.max, integer: record.integer === true };
   });
   const modelIndex = Int32Array.from(levers, (id) => compiled.paramIds.indexOf(id));
-  return { levers, distributions, modelIndex, cells: compiled.outputIds.length * compiled.years.length };
+  return { levers, distributions, modelIndex, cells: compiled.layout.size };
 }
 
 /** A DrawSpec made runnable: samplers built, and the job's fixed levers prepared in the model. */

@@ -83,7 +83,7 @@ export function pointsSpec(job: PointsJob, params: readonly RunnerLever[], compi
     coordinateIndex: Int32Array.from(job.levers, (id) => compiled.paramIds.indexOf(id)),
     cells,
     levers: compiled.paramIds.length,
-    outLength: compiled.outputIds.length * compiled.years.length,
+    outLength: compiled.layout.size,
     draw,
   };
 }

@@ -243,7 +243,7 @@ function pairedReferenceRuns(
   const prepared = compiled.prepare(reference.parameters);
   const idx = Int32Array.from(shared, (x) => compiled.paramIds.indexOf(x.id));
   const values = new Float64Array(shared.length);
-  const cells = compiled.outputIds.length * compiled.years.length;
+  const cells = compiled.layout.size;
   const outputs = new Float64Array(runs * cells);
   for (let r = 0; r < runs; r++) {
     shared.forEach((x, j) => (values[j] = (mc.draws[r * mc.levers.length + x.k] ?? NaN) * x.factor));

@@ -13,7 +13,7 @@ export function createSingleThreadRunner(context: RunnerContext<RunnerLever>, ca
       if (terminated) throw new Error(TERMINATED_MESSAGE);
       const compiled = cache.get(job.options);
       const plan = planDraws(job, context.params, compiled);
-      const cells = compiled.outputIds.length * compiled.years.length;
+      const cells = compiled.layout.size;
       const quantiles = quantileMethod(job.quantiles, job.runs, cells);
       const counter = new TargetCounter(job.judge ?? NO_TARGETS, compiled.outputIds, compiled.years, plan.levers);
       // Exact: every value kept. Sketched: bounded memory, sums closed every CHUNK_RUNS runs.

@@ -15,6 +15,7 @@
  */
 import { DDSketch } from '@datadog/sketches-js';
 import type { Target } from '../catalog/types.js';
+import { outputLayout, type OutputLayout } from '../engine/outputs.js';
 import { type AttainmentSettings, type AttainmentThresholds, judgeTarget, targetHolds, type ValueAt } from './attainment.js';
 import { type CellSummary, QuantileLevels } from './stats.js';
 
@@ -63,7 +64,7 @@ export class TargetCounter {
   readonly hits: Float64Array;
   /** Drawn lever id → value → runs. */
   readonly leverCounts = new Map<string, Map<number, number>>();
-  private readonly outputIndex: Map<string, number>;
+  private readonly layout: OutputLayout;
   private readonly counted: readonly { readonly id: string; readonly k: number }[];
   private readonly settings: AttainmentSettings;
 
@@ -79,25 +80,22 @@ export class TargetCounter {
       ...(job.settings?.thresholds ? { thresholds: job.settings.thresholds } : {}),
       boundsOf: (indicator) => bounds[indicator],
     };
-    this.outputIndex = new Map(outputIds.map((id, o) => [id, o]));
+    this.layout = outputLayout(outputIds, years);
     const milestoneLevers = new Set(job.targets.flatMap((t) => (t.kind === 'milestone' ? [t.completionParam] : [])));
     this.counted = levers.flatMap((id, k) => (milestoneLevers.has(id) ? [{ id, k }] : []));
     for (const { id } of this.counted) this.leverCounts.set(id, new Map());
   }
 
   add(block: BlockView): void {
-    const { years, levers, job } = this;
-    const NY = years.length;
+    const { years, levers, job, layout } = this;
     const first = years[0] ?? 0;
-    const cells = this.outputIndex.size * NY;
+    const cells = layout.size;
     const nLevers = levers.length;
     let base = 0;
     let drawBase = 0;
     const valueAt: ValueAt = (indicator, year) => {
-      const o = this.outputIndex.get(indicator);
-      const y = year - first;
-      if (o === undefined || !Number.isInteger(y) || y < 0 || y >= NY) return NaN;
-      return block.outputs[base + o * NY + y] ?? NaN;
+      const cell = layout.cell(indicator, year);
+      return cell < 0 ? NaN : (block.outputs[base + cell] ?? NaN);
     };
     const leverIndex = new Map(levers.map((id, k) => [id, k]));
     const leverAt = (param: string): number => {
