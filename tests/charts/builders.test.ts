@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../../src/runner/types.js';
 import {
   attainmentDashboard,
   fan,
@@ -35,6 +36,17 @@ describe('scenarioComparison', () => {
     expect(baseline).toEqual([{ year: 2010, text: '基期 2010：100' }]);
     const target = ((layers[2] as Json).data as { values: { year: number; value: number; lines: string[] }[] }).values;
     expect(target).toEqual([{ year: 2015, value: 80, lines: ['目标：市级直接审批项目五年内减少20%（80）'] }]);
+  });
+
+  it('puts the baseline label where the rule is clear: the middle when a target sits at the top and the lines leave from the bottom', () => {
+    const labelBaseline = (results: readonly ScenarioResult[]): unknown => {
+      const rule = (body(scenarioComparison(results, { indicator: 'urbanisation.rate', labels })).layer as Json[])[0] as Json;
+      return ((rule.layer as Json[])[1]?.mark as Json).baseline;
+    };
+    // Plan alone: lines 70 → 75.5, the own 75 % target near the top (0.91 of the range): the middle is clearest.
+    expect(labelBaseline([fixtureResults[1]!])).toBe('middle');
+    // All four: the range reaches 77.4, the target sits at 0.68 of it, the top is clear again.
+    expect(labelBaseline(fixtureResults)).toBe('top');
   });
 
   it('wraps a long target label onto lines within the plot, lifted above the level, with a halo', () => {

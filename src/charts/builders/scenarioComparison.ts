@@ -45,14 +45,28 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
 
   const baseYear = years[0] ?? 2010;
   const baseValue = values.find((v) => v.year === baseYear)?.value;
-  // The baseline label goes to the end of the rule (top or bottom) farther from what sits near it
-  // on the left: the lines (they all leave from the baseline value) and the target labels.
+  // The baseline label goes where along the rule it is farthest from what sits near it on the left:
+  // the lines (they all leave from the baseline value) and the target labels — the top, the bottom,
+  // or the middle when both ends are taken (a target above, the lines leaving from below).
   const targets = numericTargets(results, id);
   const obstacles = [baseValue, ...targets.map((a) => a.required)].filter((v): v is number => v !== null && v !== undefined);
   const all = [...values.map((v) => v.value), ...obstacles];
   const [lo, hi] = [Math.min(...all), Math.max(...all)];
   const clearance = (end: number): number => Math.min(1, ...obstacles.map((v) => Math.abs((hi > lo ? (v - lo) / (hi - lo) : 0.5) - end)));
-  const labelAtBottom = clearance(0) > clearance(1);
+  // Preference on ties: top, bottom, middle. A position needs a quarter of the height to count as clear.
+  const place = (['top', 'bottom', 'middle'] as const).reduce<{ at: 'top' | 'bottom' | 'middle'; room: number }>(
+    (best, at) => {
+      const room = clearance(at === 'top' ? 1 : at === 'bottom' ? 0 : 0.5);
+      return room > best.room + 1e-9 && (at !== 'middle' || room >= 0.25) ? { at, room } : best;
+    },
+    { at: 'top', room: clearance(1) },
+  ).at;
+  const labelMark =
+    place === 'bottom'
+      ? { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: area.height - 2, fontSize: fontSizes.annotation, color: annotationColour }
+      : place === 'top'
+        ? { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: fontSizes.annotation, color: annotationColour }
+        : { type: 'text', align: 'left', baseline: 'middle', dx: 4, y: area.height / 2, fontSize: fontSizes.annotation, color: annotationColour };
   const layers: Record<string, unknown>[] = [
     // The baseline year: a thin vertical rule with its value, behind the series.
     {
@@ -69,12 +83,7 @@ export function scenarioComparison(results: readonly ScenarioResult[], options: 
       },
       layer: [
         { mark: { type: 'rule', color: annotationColour, strokeDash: [2, 2], strokeWidth: 1 }, encoding: { x } },
-        {
-          mark: labelAtBottom
-            ? { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: area.height - 2, fontSize: fontSizes.annotation, color: annotationColour }
-            : { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: fontSizes.annotation, color: annotationColour },
-          encoding: { x, text: { field: 'text' } },
-        },
+        { mark: labelMark, encoding: { x, text: { field: 'text' } } },
       ],
     },
     { data: { values }, layer: seriesLayers({ names, field: 'scenario', legendTitle, years, yTitle, yAxisTitle, lang, legend }) },
