@@ -1,8 +1,12 @@
 /**
  * The runner context of the real Hangzhou model: its spec, levers, compiler, the plan's targets
- * and output names from the catalog (indicators) and the model's series list.
+ * and output names from the catalog (indicators) and the model's series list, and the indicators'
+ * observed 2006–2010 growth from the published figures (data/observed/hangzhou.csv), which grades
+ * direction targets.
  */
-import { findIndicator, planTargets } from '../catalog/index.js';
+import { catalog, findIndicator, planTargets } from '../catalog/index.js';
+import { readObserved } from '../data/observed.js';
+import { observedGrowth } from '../data/paces.js';
 import { hangzhouModel, modelSeries } from '../models/index.js';
 import { params } from '../params/index.js';
 import type { OutputInfo, RunnerContext } from './context.js';
@@ -27,6 +31,7 @@ export function createRunnerContext(): RunnerContext {
     compile: compilerWith(readPrecompiled(HANGZHOU_ARTEFACT), hangzhouModel, params),
     planTargets,
     describeOutput,
+    observedGrowth: observedGrowth(readObserved(), catalog.map((i) => i.id)),
   };
   return context;
 }
