@@ -10,7 +10,6 @@
 import { describe, expect, it } from 'vitest';
 import { params } from '../../src/params/index.js';
 import { createRunnerContext, runScenario, type ScenarioResult } from '../../src/runner/index.js';
-import type { ResolvedScenario } from '../../src/scenario/index.js';
 
 const context = createRunnerContext();
 const noEffort = Object.fromEntries(params.filter((p) => p.effort).map((p) => [p.id, p.range.min]));
