@@ -86,7 +86,7 @@ export function observedGrowth(rows: readonly ObservedRow[], indicators: readonl
       from: { year: start.year, value: start.value, line: start.line },
       to: { year: end.year, value: end.value, line: end.line },
       rate,
-      source: `${figures}; ${end.source.title} (${end.source.url}): “${end.quote}” (data/observed/hangzhou.csv lines ${start.line}, ${end.line})${via}`,
+      source: `${figures}; ${end.source.title} (${end.source.url}): “${end.quote}”${via}`,
     });
   }
   return found;
