@@ -6,12 +6,17 @@
 import type { Target, Text } from '../catalog/types.js';
 import type { CompiledModel, LeverDef, ModelSpec, SimOptions } from '../engine/types.js';
 import type { ParamRecord } from '../params/types.js';
-import type { IndicatorGrowth } from './attainment.js';
 
 /** Name and unit of an output (indicator or model series), for CSV/JSON and summaries. */
 export interface OutputInfo {
   readonly name: Text;
   readonly unit: string;
+  /**
+   * The indicator's observed 2006–2010 growth (src/data/paces.ts), where the published figures give
+   * one: direction targets on it are graded against it (observedPacesFor). Carried with the output
+   * description so that whatever runs the runner (the explorer page too) judges alike.
+   */
+  readonly observedGrowth?: { readonly rate: number; readonly source: string };
 }
 
 /** What the runner needs of a lever: the engine's fields, a range (draws are truncated to it), and whether it is a whole number. */
@@ -28,11 +33,6 @@ export interface RunnerContext<L extends RunnerLever = ParamRecord> {
   /** The plan's targets, judged for every scenario (origin 'plan'). */
   readonly planTargets: readonly Target[];
   readonly describeOutput: (id: string) => OutputInfo | undefined;
-  /**
-   * Indicators' observed 2006–2010 growth (src/data/paces.ts): direction targets on them are graded
-   * against it (observedPacesFor). None: every direction target gets the default pace.
-   */
-  readonly observedGrowth?: readonly IndicatorGrowth[];
 }
 
 /** Compiles the model once per distinct set of simulation options and reuses it. */

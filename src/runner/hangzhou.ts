@@ -21,9 +21,11 @@ let context: RunnerContext | null = null;
 export function createRunnerContext(): RunnerContext {
   if (context) return context;
   const series = new Map(modelSeries.map((s) => [s.id, { name: s.name, unit: s.unit }]));
+  const growth = new Map(observedGrowth(readObserved(), catalog.map((i) => i.id)).map((g) => [g.indicator, { rate: g.rate, source: g.source }]));
   const describeOutput = (id: string): OutputInfo | undefined => {
     const indicator = findIndicator(id);
-    return indicator ? { name: indicator.name, unit: indicator.unit } : series.get(id);
+    const observed = growth.get(id);
+    return indicator ? { name: indicator.name, unit: indicator.unit, ...(observed ? { observedGrowth: observed } : {}) } : series.get(id);
   };
   context = {
     model: hangzhouModel,
@@ -31,7 +33,6 @@ export function createRunnerContext(): RunnerContext {
     compile: compilerWith(readPrecompiled(HANGZHOU_ARTEFACT), hangzhouModel, params),
     planTargets,
     describeOutput,
-    observedGrowth: observedGrowth(readObserved(), catalog.map((i) => i.id)),
   };
   return context;
 }

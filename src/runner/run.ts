@@ -82,12 +82,19 @@ const indicatorOf = (t: Target): string | null => (t.kind === 'milestone' ? null
 /** A share (an output in %) is bounded by [0, 100]: reference paces are capped short of it. */
 const SHARE_BOUNDS = Object.freeze({ min: 0, max: 100 });
 
-/** How the runner judges `targets`: thresholds, share bounds, and the context's observed paces. */
-const settingsOf = (options: RunOptions, targets: readonly Target[]): AttainmentSettings => ({
-  thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-  boundsOf: (indicator) => (options.context.describeOutput(indicator)?.unit === '%' ? SHARE_BOUNDS : undefined),
-  observedPaces: observedPacesFor(targets, options.context.observedGrowth ?? []),
-});
+/** How the runner judges `targets`: thresholds, share bounds, and the observed paces the output descriptions carry. */
+function settingsOf(options: RunOptions, targets: readonly Target[]): AttainmentSettings {
+  const describe = options.context.describeOutput;
+  const growth = targets.flatMap((t) => {
+    const observed = t.kind === 'direction' ? describe(t.indicator)?.observedGrowth : undefined;
+    return observed && t.kind !== 'milestone' ? [{ indicator: t.indicator, ...observed }] : [];
+  });
+  return {
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+    boundsOf: (indicator) => (describe(indicator)?.unit === '%' ? SHARE_BOUNDS : undefined),
+    observedPaces: observedPacesFor(targets, growth),
+  };
+}
 
 /** Runs one scenario deterministically: every lever at its scenario value (no draws). */
 export function runScenario(resolved: ResolvedScenario, options: RunOptions): ScenarioResult {

@@ -173,8 +173,11 @@ describe('the runner grades direction targets with the observed paces of the pub
 
   it('Monte Carlo counts P(met) and P(on track) run by run against the context’s observed pace', async () => {
     const urbanisation = async (rate: number | null) => {
-      const growth = rate === null ? [] : [{ indicator: 'urbanisation.rate', rate, source: 'test' }];
-      const result = await runMonteCarlo(plan as ResolvedScenario, { context: { ...context, observedGrowth: growth }, runs: 20, seed: 3 });
+      const describeOutput = (id: string) => {
+        const info = context.describeOutput(id);
+        return info && id === 'urbanisation.rate' && rate !== null ? { ...info, observedGrowth: { rate, source: 'test' } } : info;
+      };
+      const result = await runMonteCarlo(plan as ResolvedScenario, { context: { ...context, describeOutput }, runs: 20, seed: 3 });
       return result.attainment.find((a) => a.target === 'urbanisation.rate.rise');
     };
     expect(await urbanisation(null)).toMatchObject({ basis: 'eurostat-pace', probability: 1, probabilityOnTrack: 1 });
