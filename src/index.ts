@@ -66,6 +66,8 @@ export {
   toModelUnit,
 } from './data/index.js';
 export type { Observation, ObservedRow, ObservationFilter, Trust, Role, Observable, ObservableId, ModelUnit, StatedUnitName } from './data/index.js';
+export { observedGrowth, compoundAnnualRate } from './data/index.js';
+export type { ObservedGrowth } from './data/index.js';
 
 // Engine and the Hangzhou model.
 export { compileModel, inspectModel, generatedSourceOf, outputLayout, FUNCTIONS, FUNCTION_NAMES } from './engine/index.js';

@@ -17,3 +17,5 @@ export { observables, observableIds, isObservableId, findObservable } from './ob
 export type { Observable, ObservableId } from './observables.js';
 export { StatedUnits, ModelUnits, statedUnitNames, statedUnitsFor, isStatedUnit, toModelUnit } from './units.js';
 export type { ModelUnit, StatedUnit, StatedUnitName } from './units.js';
+export { observedGrowth, compoundAnnualRate, PACE_END_YEAR, PACE_START_YEARS, PACE_PROXIES } from './paces.js';
+export type { ObservedGrowth, PaceEnd } from './paces.js';

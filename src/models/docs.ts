@@ -10,7 +10,11 @@ import type { Provenance } from '../params/types.js';
 import { hangzhouModel, indicatorVariable, modelSeries } from './index.js';
 import { loopReport } from './loop-report.js';
 import { formatDistribution } from '../runner/compare.js';
-import { BOUND_CAP, DEFAULT_THRESHOLDS, EUROSTAT_DEFAULT_PACE, STRONGER_PACE_FACTOR, STRONGER_WORDINGS } from '../runner/attainment.js';
+import { BOUND_CAP, DEFAULT_THRESHOLDS, EUROSTAT_DEFAULT_PACE, observedPacesFor, referencePace, STRONGER_PACE_FACTOR, STRONGER_WORDINGS } from '../runner/attainment.js';
+import { BASIS_LABELS } from '../runner/vocabulary.js';
+import { planTargets } from '../catalog/index.js';
+import { readObserved } from '../data/observed.js';
+import { observedGrowth, PACE_END_YEAR, PACE_START_YEARS } from '../data/paces.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
@@ -161,12 +165,35 @@ function attainmentSection(): string[] {
     '',
     `Every target is judged on one scale, the progress ratio r = (projected − base) / (required − base): r ≥ ${DEFAULT_THRESHOLDS.onTrack} on track, ${DEFAULT_THRESHOLDS.moderate} ≤ r < ${DEFAULT_THRESHOLDS.onTrack} moderate progress, 0 ≤ r < ${DEFAULT_THRESHOLDS.moderate} insufficient progress, r < 0 moving away — the thresholds of Eurostat’s SDG progress assessment for indicators with a quantified target (Eurostat, *Sustainable development in the European Union — Monitoring report on progress towards the SDGs in an EU context*, 2021 edition, methodological annex).`,
     '',
-    `- **Required value.** Level and change targets: the plan’s (or scenario’s) number. Direction targets (提高 / 扩大 / 推进 …), which the plan states without a number: a reference pace turned into a required value at the target year — an observed 2006–2010 pace where one is known (the plan states none), else Eurostat’s threshold for indicators without a quantified target, ${pct(EUROSTAT_DEFAULT_PACE)} a year in the desired direction, strengthened ${STRONGER_PACE_FACTOR} × (to ${pct(EUROSTAT_DEFAULT_PACE * STRONGER_PACE_FACTOR)}) where the target’s words say ${STRONGER_WORDINGS.join(' / ')} (the same reading the bundled plan scenario applies to its levers). A required value past an indicator’s bound (a share past 100 %) is capped at ${pct(BOUND_CAP)} of the room left.`,
+    `- **Required value.** Level and change targets: the plan’s (or scenario’s) number. Direction targets (提高 / 扩大 / 推进 …), which the plan states without a number: a reference pace turned into a required value at the target year — an observed 2006–2010 pace where one is known (the plan states none; the runner reads them from the published figures, below), else Eurostat’s threshold for indicators without a quantified target, ${pct(EUROSTAT_DEFAULT_PACE)} a year in the desired direction, strengthened ${STRONGER_PACE_FACTOR} × (to ${pct(EUROSTAT_DEFAULT_PACE * STRONGER_PACE_FACTOR)}) where the target’s words say ${STRONGER_WORDINGS.join(' / ')} (the same reading the bundled plan scenario applies to its levers). A required value past an indicator’s bound (a share past 100 %) is capped at ${pct(BOUND_CAP)} of the room left.`,
     '- **Met** means the required value is reached — a milestone done — by the target year; a met target is on track. Milestones in the `plan` scenario are the plan’s intent, not what later happened.',
     '- **Additionality**: the change of the target’s indicator in a scenario minus its change under `trend`. Under Monte Carlo each run is paired with a trend run that draws the same assumed values, and the 5th–95th percentile interval of the difference is reported; a scenario whose interval covers zero is *indistinguishable from trend*.',
     '- **Under Monte Carlo**: the class of the median trajectory, P(on track) (share of runs judged on track or met) and P(met) (share of runs reaching the required value by the target year).',
     '- **One vocabulary** (src/runner/vocabulary.ts): on track 进展顺利, moderate progress 进展一般, insufficient progress 进展不足, moving away 背离目标, met 如期完成, not met 未如期完成; the headline “n of N targets on track, m of them met” counts on-track and met targets.',
     '',
+    ...referencePaceTable(),
   ];
+}
+
+/** The reference pace of every direction target of the plan and its basis, as the runner uses them. */
+function referencePaceTable(): string[] {
+  const directions = planTargets.filter((t) => t.kind === 'direction');
+  const growth = observedGrowth(readObserved(), directions.map((t) => t.indicator));
+  const paces = observedPacesFor(directions, growth);
+  const lines = [
+    '### Reference paces of the direction targets',
+    '',
+    `Observed paces (src/data/paces.ts) are compound annual rates from the end of ${PACE_START_YEARS.join(' (else ')}) to the end of ${PACE_END_YEAR}, from two \`primary\` figures of data/observed/hangzhou.csv that one source states; nothing is interpolated. A target without such a pair keeps Eurostat’s pace; a pace against the target’s direction would be no reference and is not used.`,
+    '',
+    '| Target | Indicator | Reference pace | Basis | Where the pace comes from |',
+    '|---|---|---|---|---|',
+  ];
+  for (const t of directions) {
+    const { pace, basis } = referencePace(t, { observedPaces: paces });
+    const from = paces[t.indicator]?.source ?? (basis === 'eurostat-pace' ? 'no 2005/2006 and 2010 figures of one source found' : `no observed pace found; the plan says ${STRONGER_WORDINGS.filter((w) => t.source.quote.includes(w) || t.label.zh.includes(w)).join(' / ')}`);
+    lines.push(`| ${code(t.id)} | ${code(t.indicator)} | ${(100 * pace).toFixed(2)} %/yr ${t.direction === 'increase' ? 'up' : 'down'} | ${BASIS_LABELS[basis].en} | ${cell(from)} |`);
+  }
+  lines.push('');
+  return lines;
 }
 

@@ -19,7 +19,9 @@
  * - level and change targets: the plan's (or the scenario's) own number;
  * - direction targets (提高 / 扩大 / 推进 …), which the plan states without a number: a reference
  *   pace, turned into a required value at the target year — the observed 2006–2010 pace where one
- *   is known (`observedPaces`; the plan states none), else Eurostat's threshold for indicators
+ *   is known (`observedPaces`: the plan states none; the runner reads them from the published
+ *   figures, src/data/paces.ts, and a pace against the target's direction is no reference, so the
+ *   default applies), else Eurostat's threshold for indicators
  *   without a quantified target: growth of 1 % a year in the desired direction (same annex:
  *   > 1 % a year significant progress), strengthened to 1.5 % where the plan's words ask for more
  *   (加快 / 加大 / 大力 — the same 1.5 × reading the bundled plan scenario applies to its levers).
@@ -76,12 +78,38 @@ export interface ObservedPace {
   readonly source: string;
 }
 
+/** An indicator's observed growth as src/data/paces.ts gives it: signed compound annual rate, and source. */
+export interface IndicatorGrowth {
+  readonly indicator: string;
+  readonly rate: number;
+  readonly source: string;
+}
+
+/**
+ * The observed paces of the direction targets among `targets`: each target's indicator growth
+ * turned into a pace in the target's direction. A growth against the direction (the indicator fell
+ * where the plan asks for a rise) or of zero is no reference — requiring the past fall again would
+ * grade a fall as on track — so such a target keeps the default pace.
+ */
+export function observedPacesFor(targets: readonly Target[], growth: readonly IndicatorGrowth[]): Record<string, ObservedPace> {
+  const byIndicator = new Map(growth.map((g) => [g.indicator, g]));
+  const paces: Record<string, ObservedPace> = {};
+  for (const target of targets) {
+    if (target.kind !== 'direction') continue;
+    const g = byIndicator.get(target.indicator);
+    if (!g || !Number.isFinite(g.rate)) continue;
+    const pace = target.direction === 'increase' ? g.rate : -g.rate;
+    if (pace > 0) paces[target.indicator] = { pace, source: g.source };
+  }
+  return paces;
+}
+
 /** What the judge needs to know about indicators besides their values. */
 export interface AttainmentSettings {
   readonly thresholds?: AttainmentThresholds;
   /** Bounds of an indicator (the runner gives shares — outputs in % — [0, 100]); undefined when unbounded. */
   readonly boundsOf?: (indicator: string) => { readonly min: number; readonly max: number } | undefined;
-  /** Observed 2006–2010 paces by indicator id; none by default (the plan states none). */
+  /** Observed 2006–2010 paces by indicator id (the runner's: from the published figures, see observedPacesFor); none here by default. */
   readonly observedPaces?: Readonly<Record<string, ObservedPace>>;
 }
 

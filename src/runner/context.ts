@@ -11,6 +11,12 @@ import type { ParamRecord } from '../params/types.js';
 export interface OutputInfo {
   readonly name: Text;
   readonly unit: string;
+  /**
+   * The indicator's observed 2006–2010 growth (src/data/paces.ts), where the published figures give
+   * one: direction targets on it are graded against it (observedPacesFor). Carried with the output
+   * description so that whatever runs the runner (the explorer page too) judges alike.
+   */
+  readonly observedGrowth?: { readonly rate: number; readonly source: string };
 }
 
 /** What the runner needs of a lever: the engine's fields, a range (draws are truncated to it), and whether it is a whole number. */

@@ -16,7 +16,7 @@ import { checkMonteCarloSize } from '../limits.js';
 import type { ParamValue } from '../params/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import {
-  type AttainmentSettings, type AttainmentThresholds, DEFAULT_THRESHOLDS, desiredSign, judgeTarget, type Judgement, type LeverAt, targetChange, type ValueAt,
+  type AttainmentSettings, type AttainmentThresholds, DEFAULT_THRESHOLDS, desiredSign, judgeTarget, type Judgement, type LeverAt, observedPacesFor, targetChange, type ValueAt,
 } from './attainment.js';
 import { CompiledModelCache, type RunnerContext, type RunnerLever } from './context.js';
 import type { ModelRunner, MonteCarloJob, ProgressListener } from './montecarlo.js';
@@ -82,10 +82,19 @@ const indicatorOf = (t: Target): string | null => (t.kind === 'milestone' ? null
 /** A share (an output in %) is bounded by [0, 100]: reference paces are capped short of it. */
 const SHARE_BOUNDS = Object.freeze({ min: 0, max: 100 });
 
-const settingsOf = (options: RunOptions): AttainmentSettings => ({
-  thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-  boundsOf: (indicator) => (options.context.describeOutput(indicator)?.unit === '%' ? SHARE_BOUNDS : undefined),
-});
+/** How the runner judges `targets`: thresholds, share bounds, and the observed paces the output descriptions carry. */
+function settingsOf(options: RunOptions, targets: readonly Target[]): AttainmentSettings {
+  const describe = options.context.describeOutput;
+  const growth = targets.flatMap((t) => {
+    const observed = t.kind === 'direction' ? describe(t.indicator)?.observedGrowth : undefined;
+    return observed && t.kind !== 'milestone' ? [{ indicator: t.indicator, ...observed }] : [];
+  });
+  return {
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+    boundsOf: (indicator) => (describe(indicator)?.unit === '%' ? SHARE_BOUNDS : undefined),
+    observedPaces: observedPacesFor(targets, growth),
+  };
+}
 
 /** Runs one scenario deterministically: every lever at its scenario value (no draws). */
 export function runScenario(resolved: ResolvedScenario, options: RunOptions): ScenarioResult {
@@ -107,9 +116,10 @@ export function runScenario(resolved: ResolvedScenario, options: RunOptions): Sc
   const referenceAt = referenceOut ? valueAtCells(compiled.layout, (cell) => referenceOut.values[cell] ?? NaN) : null;
   const records = new Map(options.context.params.map((p) => [p.id, p]));
   const leverAt: LeverAt = (param) => leverValue(param, resolved.parameters, records, years[years.length - 1] ?? 2015);
-  const settings = settingsOf(options);
   const startYear = years[0] ?? 2010;
-  const attainment = targetsFor(resolved, options.context, years[years.length - 1] ?? -Infinity).map(({ target, origin }): AttainmentRow => {
+  const judged = targetsFor(resolved, options.context, years[years.length - 1] ?? -Infinity);
+  const settings = settingsOf(options, judged.map(({ target }) => target));
+  const attainment = judged.map(({ target, origin }): AttainmentRow => {
     const j = judgeTarget(target, valueAt, leverAt, years, settings);
     const own = targetChange(target, valueAt, startYear);
     const ref = referenceAt ? targetChange(target, referenceAt, startYear) : null;
@@ -154,7 +164,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
   const fixedLevers = Object.fromEntries(
     judged.flatMap(({ target }) => (target.kind === 'milestone' && uncertainty[target.completionParam] === undefined ? [[target.completionParam, fixedLever(target.completionParam)]] : [])),
   );
-  const settings = settingsOf(options);
+  const settings = settingsOf(options, judged.map(({ target }) => target));
   const bounds = Object.fromEntries(
     judged.flatMap(({ target }) => {
       const b = target.kind === 'milestone' ? undefined : settings.boundsOf?.(target.indicator);
@@ -167,7 +177,11 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
     seed: options.seed,
     runs: options.runs,
     options: simOptions,
-    judge: { targets: judged.map(({ target }) => target), fixedLevers, settings: { thresholds: settings.thresholds ?? DEFAULT_THRESHOLDS, bounds } },
+    judge: {
+      targets: judged.map(({ target }) => target),
+      fixedLevers,
+      settings: { thresholds: settings.thresholds ?? DEFAULT_THRESHOLDS, bounds, observedPaces: settings.observedPaces ?? {} },
+    },
     ...(options.quantiles === undefined ? {} : { quantiles: options.quantiles }),
   };
   const mc = await runner.runMonteCarlo(job, options.onProgress);

@@ -16,7 +16,7 @@
 import { DDSketch } from '@datadog/sketches-js';
 import type { Target } from '../catalog/types.js';
 import { outputLayout, type OutputLayout } from '../engine/outputs.js';
-import { type AttainmentSettings, type AttainmentThresholds, judgeTarget, targetHolds, type ValueAt } from './attainment.js';
+import { type AttainmentSettings, type AttainmentThresholds, judgeTarget, type ObservedPace, targetHolds, type ValueAt } from './attainment.js';
 import { type CellSummary, QuantileLevels } from './stats.js';
 
 /** Up to this many values (runs × cells; 256 MiB of doubles) quantiles are exact. */
@@ -40,8 +40,12 @@ export interface TargetJob {
   readonly targets: readonly Target[];
   /** Levers the targets read that are not drawn: their value in the last reporting year. */
   readonly fixedLevers: Readonly<Record<string, number>>;
-  /** How targets are judged: thresholds, and the bounds of the targets' indicators (reference paces are capped at them). */
-  readonly settings?: { readonly thresholds?: AttainmentThresholds; readonly bounds?: Readonly<Record<string, { readonly min: number; readonly max: number }>> };
+  /** How targets are judged: thresholds, the bounds of the targets' indicators (reference paces are capped at them), observed paces. */
+  readonly settings?: {
+    readonly thresholds?: AttainmentThresholds;
+    readonly bounds?: Readonly<Record<string, { readonly min: number; readonly max: number }>>;
+    readonly observedPaces?: Readonly<Record<string, ObservedPace>>;
+  };
 }
 
 /** A job judging no target. */
@@ -78,6 +82,7 @@ export class TargetCounter {
     const bounds = job.settings?.bounds ?? {};
     this.settings = {
       ...(job.settings?.thresholds ? { thresholds: job.settings.thresholds } : {}),
+      ...(job.settings?.observedPaces ? { observedPaces: job.settings.observedPaces } : {}),
       boundsOf: (indicator) => bounds[indicator],
     };
     this.layout = outputLayout(outputIds, years);

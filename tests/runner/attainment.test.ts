@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSource, Target } from '../../src/catalog/types.js';
 import type { DirectionTarget } from '../../src/catalog/types.js';
-import { classifyRatio, DEFAULT_THRESHOLDS, judgeTarget, referencePace, targetHolds, type ValueAt } from '../../src/runner/attainment.js';
+import { classifyRatio, DEFAULT_THRESHOLDS, judgeTarget, observedPacesFor, referencePace, targetHolds, type ValueAt } from '../../src/runner/attainment.js';
 import { ATTAINMENT_CLASSES, attainmentHeadline, classCounts } from '../../src/runner/vocabulary.js';
+import { createRunnerContext, runMonteCarlo, runScenario } from '../../src/runner/index.js';
+import { loadScenarios, type ResolvedScenario } from '../../src/scenario/index.js';
 
 const source: PlanSource = { section: '三', line: 251, quote: '市级直接审批项目五年内减少20%' };
 const years = [2010, 2011, 2012, 2013, 2014, 2015];
@@ -94,6 +96,23 @@ describe('direction targets: a reference pace graded like a number', () => {
     expect(referencePace(rd as DirectionTarget, settings)).toEqual({ pace: 0.04, basis: 'observed-pace' });
     expect(judgeTarget(rd, () => 2.9, noLevers, years, settings).required).toBeCloseTo(2.9 * 1.04 ** 5, 12);
   });
+  it('observed growth becomes a pace in the target’s direction; growth against it is no reference (the default applies)', () => {
+    const gap: Target = { kind: 'direction', id: 'gap', indicator: 'g', year: 2015, baseYear: 2010, direction: 'decrease', label, source };
+    const growth = [
+      { indicator: 'finance.rd-share', rate: 0.03, source: 'rd' },
+      { indicator: 'g', rate: -0.02, source: 'gap' },
+    ];
+    expect(observedPacesFor([rd, gap, approvals], growth)).toEqual({ 'finance.rd-share': { pace: 0.03, source: 'rd' }, g: { pace: 0.02, source: 'gap' } });
+    const fell = observedPacesFor([rd], [{ indicator: 'finance.rd-share', rate: -0.01, source: 'fell' }]);
+    expect(fell).toEqual({});
+    expect(referencePace(rd as DirectionTarget, { observedPaces: fell })).toEqual({ pace: 0.01, basis: 'eurostat-pace' });
+    // Graded with the observed pace: required 2.9 × 1.03⁵ = 3.3619; a rise to 3.3 is 0.4 / 0.4619 = 0.866 of it → moderate.
+    const settings = { observedPaces: observedPacesFor([rd], growth) };
+    const j = judgeTarget(rd, (_i, y) => 2.9 + 0.08 * (y - 2010), noLevers, years, settings);
+    expect(j).toMatchObject({ basis: 'observed-pace', referencePace: 0.03, class: 'moderate', met: false });
+    expect(j.required).toBeCloseTo(2.9 * 1.03 ** 5, 12);
+    expect(j.ratio).toBeCloseTo(0.4 / (2.9 * 1.03 ** 5 - 2.9), 12);
+  });
   it('a decrease at the same pace, and a share near its bound capped at 90 % of the room left', () => {
     const gap: Target = { kind: 'direction', id: 'gap', indicator: 'g', year: 2015, baseYear: 2010, direction: 'decrease', label, source };
     expect(judgeTarget(gap, () => 20, noLevers, years).required).toBeCloseTo(20 * 0.99 ** 5, 12);
@@ -134,5 +153,37 @@ describe('classifyRatio', () => {
     expect(DEFAULT_THRESHOLDS).toEqual({ onTrack: 0.95, moderate: 0.6 });
     expect([0.95, 0.9499, 0.6, 0.5999, 0, -1e-12].map((r) => classifyRatio(r))).toEqual(['on-track', 'moderate', 'moderate', 'insufficient', 'insufficient', 'moving-away']);
     expect(classifyRatio(0.9, { onTrack: 0.9, moderate: 0.5 })).toBe('on-track');
+  });
+});
+
+describe('the runner grades direction targets with the observed paces of the published figures', () => {
+  const context = createRunnerContext();
+  const [plan] = loadScenarios(['plan']) as ResolvedScenario[];
+  const pace = (87.4 / 72.7) ** 0.2 - 1; // the provincial coordination score, 2005 → 2010 (data/observed/hangzhou.csv)
+
+  it('deterministic: the integration level against its observed 3.75 %/yr, capped at 90 % of the room to 100; others keep Eurostat’s pace', () => {
+    const result = runScenario(plan as ResolvedScenario, { context });
+    const integration = result.attainment.find((a) => a.target === 'integration.level.rise');
+    expect(integration).toMatchObject({ basis: 'observed-pace' });
+    expect(integration?.referencePace).toBeCloseTo(pace, 12);
+    // 87.1 × 1.0375⁵ = 104.8 passes 100: required 87.1 + 0.9 × 12.9 = 98.71.
+    expect(integration?.required).toBeCloseTo(87.1 + 0.9 * 12.9, 9);
+    expect(result.attainment.find((a) => a.target === 'urbanisation.rate.rise')).toMatchObject({ basis: 'eurostat-pace', referencePace: 0.01 });
+  });
+
+  it('Monte Carlo counts P(met) and P(on track) run by run against the context’s observed pace', async () => {
+    const urbanisation = async (rate: number | null) => {
+      const describeOutput = (id: string) => {
+        const info = context.describeOutput(id);
+        return info && id === 'urbanisation.rate' && rate !== null ? { ...info, observedGrowth: { rate, source: 'test' } } : info;
+      };
+      const result = await runMonteCarlo(plan as ResolvedScenario, { context: { ...context, describeOutput }, runs: 20, seed: 3 });
+      return result.attainment.find((a) => a.target === 'urbanisation.rate.rise');
+    };
+    expect(await urbanisation(null)).toMatchObject({ basis: 'eurostat-pace', probability: 1, probabilityOnTrack: 1 });
+    // 5 %/yr from 70 %: required 70 × 1.05⁵ = 89.3, out of reach in every run.
+    const steep = await urbanisation(0.05);
+    expect(steep).toMatchObject({ basis: 'observed-pace', referencePace: 0.05, probability: 0, probabilityOnTrack: 0 });
+    expect(steep?.required).toBeCloseTo(70 * 1.05 ** 5, 9);
   });
 });
