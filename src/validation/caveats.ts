@@ -4,13 +4,23 @@
  */
 import type { Lang } from '../catalog/types.js';
 import { fixed, percent } from './format.js';
-import type { ValidationResults } from './results.js';
+import { validationResults, type ValidationResults } from './results.js';
 import { ROBUST_SHARE } from './sensitivity.js';
 
 const list = (xs: readonly string[], lang: Lang): string => xs.join(lang === 'zh' ? '、' : ', ');
 
-/** The main caveats of the validation, most important first. */
-export function validationCaveats(lang: Lang, results: ValidationResults): string[] {
+let computed: ValidationResults | null = null;
+
+/**
+ * The main caveats of the validation, most important first. Without `results` the tests are run
+ * once per process (a few seconds) and reused.
+ */
+export function validationCaveats(lang: Lang, results?: ValidationResults): string[] {
+  if (!results) computed ??= validationResults();
+  return caveatsOf(lang, results ?? (computed as ValidationResults));
+}
+
+function caveatsOf(lang: Lang, results: ValidationResults): string[] {
   const zh = lang === 'zh';
   const caveats: string[] = [];
   const { parameters: p, behaviour: b, sensitivity: s, integration: i, units: u, extremes: e } = results;
@@ -41,18 +51,20 @@ export function validationCaveats(lang: Lang, results: ValidationResults): strin
   );
 
   const unstable = s.targets.filter((t) => t.ranking.length > 1 && t.rankingHolds < ROBUST_SHARE).length;
+  const trendRobust = betterCount > 0 && fragileCount <= (1 - ROBUST_SHARE) * betterCount;
   caveats.push(
     zh
-      ? `${s.targets.length} 个规划目标中，有 ${unstable} 个目标上各情景的完整排序在不到 ${percent(ROBUST_SHARE)} 的抽样中保持不变：排序的细节不稳健，与趋势的比较更可靠。`
-      : `On ${unstable} of ${s.targets.length} plan targets the full ranking of the bundled scenarios holds in fewer than ${percent(ROBUST_SHARE)} of runs: the finer ordering is not robust, the comparison with trend is more so.`,
+      ? `${s.targets.length} 个规划目标中，有 ${unstable} 个目标上各情景的完整排序在不到 ${percent(ROBUST_SHARE)} 的抽样中保持不变${unstable > 0 && trendRobust ? '：情景之间的细致排序不稳健，与趋势的比较更可靠' : ''}。`
+      : `On ${unstable} of ${s.targets.length} plan targets the full ranking of the bundled scenarios holds in fewer than ${percent(ROBUST_SHARE)} of runs${unstable > 0 && trendRobust ? ': the finer ordering among scenarios is not robust, the comparison with trend is' : ''}.`,
   );
 
   const top = s.drivers?.versusReference[0];
   if (s.drivers && top) {
+    const delivery = top.drawnAs === 'delivery';
     caveats.push(
       zh
-        ? `${s.drivers.scenario} 相对趋势缩小户籍差距的幅度主要取决于 ${top.lever}（Spearman ρ = ${fixed(top.rho, 2)}），这是一个假设值。`
-        : `How much ${s.drivers.scenario} narrows the hukou gap beyond trend depends most on ${top.lever} (Spearman ρ = ${fixed(top.rho, 2)}), an assumed value.`,
+        ? `${s.drivers.scenario} 相对趋势缩小户籍差距的幅度主要取决于 ${top.lever}（Spearman ρ = ${fixed(top.rho, 2)}），${delivery ? '这是该情景自身的实施不确定性' : '这是一个假设值'}。`
+        : `How much ${s.drivers.scenario} narrows the hukou gap beyond trend depends most on ${top.lever} (Spearman ρ = ${fixed(top.rho, 2)}), ${delivery ? 'a delivery uncertainty of the scenario' : 'an assumed value'}.`,
     );
   }
 

@@ -9,7 +9,7 @@ import { fixed, percent, sig } from './format.js';
 import { INTEGRATION_TOLERANCE } from './integration.js';
 import { POOR_FIT_MAPE } from './behaviour.js';
 import { EXTREME_UNTIL, type ValidationResults } from './results.js';
-import { DRIVER_INDICATOR, ROBUST_SHARE } from './sensitivity.js';
+import { DRIVER_INDICATOR, type LeverDriver, ROBUST_SHARE } from './sensitivity.js';
 
 const code = (s: string): string => `\`${s}\``;
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -190,6 +190,8 @@ function behaviourSection(r: ValidationResults): string[] {
   ];
 }
 
+const driverCells = (x: LeverDriver | undefined): string[] => (x ? [`${code(x.lever)}${x.drawnAs === 'delivery' ? ' †' : ''}`, fixed(x.rho, 2)] : ['', '']);
+
 function sensitivitySection(r: ValidationResults): string[] {
   const s = r.sensitivity;
   const others = s.scenarios.filter((id) => id !== s.reference);
@@ -217,7 +219,9 @@ function sensitivitySection(r: ValidationResults): string[] {
       ? [
           `Which assumptions drive the main conclusion, the hukou gap (\`${DRIVER_INDICATOR}\`, change to 2015) in \`${d.scenario}\`: Spearman rank correlation of each drawn lever with the outcome over the same runs (five largest |ρ|).`,
           '',
-          ...table(['Lever (gap itself)', 'ρ', `Lever (${d.scenario} − ${s.reference})`, 'ρ'], [0, 1, 2, 3, 4].map((k) => [d.level[k] ? code(d.level[k].lever) : '', d.level[k] ? fixed(d.level[k].rho, 2) : '', d.versusReference[k] ? code(d.versusReference[k].lever) : '', d.versusReference[k] ? fixed(d.versusReference[k].rho, 2) : ''])),
+          ...table(['Lever (gap itself)', 'ρ', `Lever (${d.scenario} − ${s.reference})`, 'ρ'], [0, 1, 2, 3, 4].map((k) => [...driverCells(d.level[k]), ...driverCells(d.versusReference[k])])),
+          '',
+          'Levers marked † are the scenario’s own delivery uncertainty; the others are assumed defaults.',
           '',
         ]
       : []),

@@ -49,6 +49,8 @@ export interface LeverDriver {
   readonly lever: string;
   /** Spearman's rank correlation of the lever's draw with the outcome over the runs. */
   readonly rho: number;
+  /** Drawn as an assumed default (its plausible range) or as the scenario's own delivery uncertainty. */
+  readonly drawnAs: 'assumption' | 'delivery';
 }
 
 export interface SensitivityResult {
@@ -98,14 +100,14 @@ function rankGroups(ids: readonly string[], score: readonly number[]): string[][
   return groups.map((g) => g.ids);
 }
 
-function drivers(draws: readonly Float64Array[], ids: readonly string[], outcome: Float64Array): LeverDriver[] {
+function drivers(draws: readonly Float64Array[], ids: readonly string[], outcome: Float64Array, scenario: ResolvedScenario): LeverDriver[] {
   const ys = Array.from(outcome);
   return ids
     .flatMap((lever, k): LeverDriver[] => {
       const xs = Array.from(draws[k] as Float64Array);
       if (xs.every((x) => x === xs[0])) return [];
       const rho = sampleRankCorrelation(xs, ys);
-      return Number.isFinite(rho) ? [{ lever, rho }] : [];
+      return Number.isFinite(rho) ? [{ lever, rho, drawnAs: scenario.uncertainty[lever] === undefined ? 'assumption' : 'delivery' }] : [];
     })
     .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho) || a.lever.localeCompare(b.lever))
     .slice(0, 5);
@@ -212,8 +214,8 @@ export function conclusionSensitivity(scenarios: readonly ResolvedScenario[], op
     driverResult = {
       scenario: ids[di] as string,
       indicator: DRIVER_INDICATOR,
-      level: drivers(leverDraws[di] as Float64Array[], d.ids, level),
-      versusReference: difference ? drivers(leverDraws[di] as Float64Array[], d.ids, difference) : [],
+      level: drivers(leverDraws[di] as Float64Array[], d.ids, level, scenarios[di] as ResolvedScenario),
+      versusReference: difference ? drivers(leverDraws[di] as Float64Array[], d.ids, difference, scenarios[di] as ResolvedScenario) : [],
     };
   }
   return { runs, seed, reference: referenceId, scenarios: ids, drawnLevers: unionIds.length, targets: standings, drivers: driverResult };
