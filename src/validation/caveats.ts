@@ -78,6 +78,14 @@ function caveatsOf(lang: Lang, results: ValidationResults): string[] {
   if (!i.smallEnough) {
     caveats.push(zh ? `积分误差不可忽略：关键指标最大相对差 ${percent(worstIntegration, 2)}。` : `Integration error is not negligible: key indicators differ by up to ${percent(worstIntegration, 2)}.`);
   }
+  if (i.borderline.length > 0) {
+    const which = i.borderline.map((x) => `${x.scenario} ${x.target}`);
+    caveats.push(
+      zh
+        ? `${i.borderline.length} 个目标判定处在分类阈值附近，换用 RK4 或减半步长即会改变（${list(which, lang)}）：应视为临界。`
+        : `${i.borderline.length} target verdict${i.borderline.length === 1 ? ' sits' : 's sit'} at a class threshold and change${i.borderline.length === 1 ? 's' : ''} with the integration method (${list(which, lang)}): read as borderline.`,
+    );
+  }
   if (u.problems.length > 0) caveats.push(zh ? `量纲检查发现问题：${u.problems[0]}` : `The unit check found a problem: ${u.problems[0]}`);
   const extremeProblems = e.flatMap((x) => x.problems);
   if (extremeProblems.length > 0) caveats.push(zh ? `极端条件检验有 ${extremeProblems.length} 项未通过。` : `${extremeProblems.length} extreme-condition checks fail.`);

@@ -37,7 +37,10 @@ export interface IntegrationResult {
   readonly scenarios: readonly string[];
   readonly year: number;
   readonly comparisons: readonly IntegrationComparison[];
+  /** No key indicator moves by more than INTEGRATION_TOLERANCE under either variant. */
   readonly smallEnough: boolean;
+  /** Target verdicts that change under some variant: they lie at a class threshold (scenario, target). */
+  readonly borderline: readonly { readonly scenario: string; readonly target: string }[];
 }
 
 const stepsOf = (dt: number): number => Math.round(1 / dt);
@@ -88,6 +91,7 @@ export function integrationError(scenarios: readonly ResolvedScenario[]): Integr
     scenarios: scenarios.map((s) => s.id),
     year,
     comparisons,
-    smallEnough: comparisons.every((c) => c.maxRelative.value <= INTEGRATION_TOLERANCE && c.classChanges.length === 0),
+    smallEnough: comparisons.every((c) => c.maxRelative.value <= INTEGRATION_TOLERANCE),
+    borderline: [...new Map(comparisons.flatMap((c) => c.classChanges).map((x) => [`${x.scenario}\u0000${x.target}`, { scenario: x.scenario, target: x.target }])).values()],
   };
 }

@@ -30,6 +30,23 @@ export interface CalibratedLever {
   readonly domain: Domain;
   readonly default: string;
   readonly range: { readonly min: number; readonly max: number };
+  /** The fit's interval for the lever, when the provenance records one. */
+  readonly interval: readonly [number, number] | null;
+  /** The assumed default the fit replaced, when recorded. */
+  readonly assumed: number | null;
+  /** Observations fitted to and their last year, when recorded (never after 2013). */
+  readonly rows: number | null;
+  readonly lastYear: number | null;
+}
+
+/** Fields a calibrated provenance may carry, read structurally (whatever else it holds). */
+function calibrationDetails(provenance: unknown): Pick<CalibratedLever, 'interval' | 'assumed' | 'rows' | 'lastYear'> {
+  const p = (typeof provenance === 'object' && provenance !== null ? provenance : {}) as Record<string, unknown>;
+  const interval = Array.isArray(p.interval) && p.interval.length === 2 && p.interval.every((x) => typeof x === 'number') ? (p.interval as [number, number]) : null;
+  const assumed = typeof p.assumed === 'object' && p.assumed !== null && typeof (p.assumed as Record<string, unknown>).value === 'number' ? ((p.assumed as Record<string, unknown>).value as number) : null;
+  const rows = Array.isArray(p.rows) ? (p.rows as unknown[]) : null;
+  const years = (rows ?? []).flatMap((r) => (typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).year === 'number' ? [(r as Record<string, unknown>).year as number] : []));
+  return { interval, assumed, rows: rows ? rows.length : null, lastYear: years.length > 0 ? Math.max(...years) : null };
 }
 
 export interface ParameterResult {
@@ -112,6 +129,8 @@ export function parameterAssessment(levers: readonly ParamRecord[] = params): Pa
       .filter((r) => Number.isFinite(r.relativeWidth))
       .sort((a, b) => b.relativeWidth - a.relativeWidth || a.lever.localeCompare(b.lever))
       .slice(0, 8),
-    calibrated: levers.filter((p) => kindOf(p) === 'calibrated').map((p) => ({ lever: p.id, domain: p.domain, default: formatParamValue(p.default), range: p.range })),
+    calibrated: levers
+      .filter((p) => kindOf(p) === 'calibrated')
+      .map((p) => ({ lever: p.id, domain: p.domain, default: formatParamValue(p.default), range: p.range, ...calibrationDetails(p.provenance) })),
   };
 }

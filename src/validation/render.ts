@@ -23,6 +23,7 @@ function boundarySection(r: ValidationResults): string[] {
     '## 1. Boundary adequacy',
     '',
     '**Tested:** whether the quantities the plan’s reforms act on are computed by the model (endogenous) rather than given to it, and what is left outside.',
+    '',
     '**How:** the stocks and equations per subsystem from the model spec; the feedback loops found in the model graph by the loop finder (`src/engine/loops.ts`) — the documented loops of `src/models/loops.ts` and a shortest independent loop set; the levers (everything exogenous) by domain.',
     '',
     `**Result — endogenous:** ${b.variables} variables, ${b.stocks} of them stocks.`,
@@ -57,6 +58,7 @@ function parameterSection(r: ValidationResults): string[] {
     '## 2. Structure and parameter assessment',
     '',
     '**Tested:** whether every lever’s default has a stated origin, and whether the assumed ones carry a plausible range.',
+    '',
     '**How:** the provenance kind of every lever record (`src/params/levers/*.ts`), counted by domain; the distributions documented with assumed defaults.',
     '',
     `**Result:** ${p.total} levers — ${kinds.map((k) => `${p.totals[k] ?? 0} ${k}`).join(', ')}.`,
@@ -73,7 +75,23 @@ function parameterSection(r: ValidationResults): string[] {
       ? '**Calibrated levers:** none yet — no default is fitted to observed data.'
       : `**Calibrated levers** (fitted to data up to 2013): ${p.calibrated.length}.`,
     '',
-    ...(p.calibrated.length === 0 ? [] : [...table(['Lever', 'Domain', 'Default', 'Range'], p.calibrated.map((c) => [code(c.lever), c.domain, c.default, `${c.range.min} – ${c.range.max}`])), '']),
+    ...(p.calibrated.length === 0
+      ? []
+      : [
+          ...table(
+            ['Lever', 'Domain', 'Fitted default', 'Interval', 'Assumed before', 'Figures fitted (last year)', 'Range'],
+            p.calibrated.map((c) => [
+              code(c.lever),
+              c.domain,
+              c.default,
+              c.interval ? `${sig(c.interval[0], 3)} – ${sig(c.interval[1], 3)}` : '—',
+              c.assumed === null ? '—' : String(c.assumed),
+              c.rows === null ? '—' : `${c.rows}${c.lastYear === null ? '' : ` (${c.lastYear})`}`,
+              `${c.range.min} – ${c.range.max}`,
+            ]),
+          ),
+          '',
+        ]),
     `**Verdict:** every default states where it comes from, but ${percent((p.totals.assumption ?? 0) / p.total)} are assumptions. Their ranges are documented, so their effect can be measured (section 7); the model is a structured argument, not a fitted forecast${p.calibrated.length > 0 ? `, except for the ${p.calibrated.length} calibrated levers` : ''}.`,
     '',
   ];
@@ -86,6 +104,7 @@ function unitSection(r: ValidationResults): string[] {
     '## 3. Dimensional consistency',
     '',
     '**Tested:** whether every equation is dimensionally consistent.',
+    '',
     '**How:** the engine’s unit check (`src/engine/units.ts`), which every compile runs: each auxiliary and flow against its declared unit, each stock’s initial value against the stock’s unit, each input against its lever’s unit, and each flow against its stock’s unit per year; function arguments through each function’s unit rule.',
     '',
     `**Result:** ${checked} checks — ${u.equations} equations, ${u.initials} stock initial values, ${u.inputs} lever inputs, ${u.stockFlows} flow–stock connections — ${u.problems.length === 0 ? 'no problem found' : `problem: ${u.problems.join('; ')}`}. The ${u.literals} numeric literals in the equations adapt to their context and are not checked.`,
@@ -104,6 +123,7 @@ function extremeSection(r: ValidationResults): string[] {
     '## 4. Extreme conditions',
     '',
     `**Tested:** whether the model behaves plausibly when every lever is at the edge of its range at once, until ${EXTREME_UNTIL}.`,
+    '',
     `**How:** two runs, every lever at its range minimum and every lever at its maximum; every share must stay in [0, 100], no count (people, firms, items, hectares) may exceed ${COUNT_GROWTH_LIMIT} × its 2010 value, nor real GDP; population must be conserved (accounting error ≤ ${CONSERVATION_TOLERANCE} of residents at every step), and the quota ledger, the reform budget, land and the settled-migrant stocks must stay non-negative (\`extremeConditions\` in \`src/validation/extremes.ts\`).`,
     '',
     '**Result:**',
@@ -133,6 +153,7 @@ function integrationSection(r: ValidationResults): string[] {
     '## 5. Integration error',
     '',
     '**Tested:** whether the time step is small enough that the numerical method does not change the results.',
+    '',
     `**How:** every bundled scenario (${i.scenarios.join(', ')}) run with the default integration (${i.reference.label}), with RK4 at the same step and with Euler at half the step; compared on the ${i.indicators.length} indicators the plan’s targets are judged on, in ${i.year}, and on every target’s verdict (attainment class).`,
     '',
     '**Result:**',
@@ -147,7 +168,11 @@ function integrationSection(r: ValidationResults): string[] {
       ]),
     ),
     '',
-    `**Verdict:** ${i.smallEnough ? `dt is small enough: no key indicator moves by more than ${percent(INTEGRATION_TOLERANCE)} and no target verdict changes.` : `dt is not small enough by this test (tolerance ${percent(INTEGRATION_TOLERANCE)}, no verdict change): use a smaller step or RK4.`}`,
+    `**Verdict:** ${i.smallEnough ? `dt is small enough: no key indicator moves by more than ${percent(INTEGRATION_TOLERANCE)}` : `dt is not small enough: a key indicator moves by more than ${percent(INTEGRATION_TOLERANCE)}; use a smaller step or RK4`}${
+      i.borderline.length === 0
+        ? ', and no target verdict changes.'
+        : `. ${i.borderline.length} target verdict${i.borderline.length === 1 ? ' lies' : 's lie'} so close to a class threshold that the integration method changes ${i.borderline.length === 1 ? 'it' : 'them'} (${i.borderline.map((x) => `${x.scenario} ${code(x.target)}`).join(', ')}): read ${i.borderline.length === 1 ? 'it' : 'them'} as borderline.`
+    }`,
     '',
   ];
 }
@@ -164,6 +189,7 @@ function behaviourSection(r: ValidationResults): string[] {
     '## 6. Behaviour reproduction',
     '',
     `**Tested:** whether the model reproduces what was observed, in the years it was fitted to (≤ ${b.fittedUntil}) and in the years after (out-of-sample).`,
+    '',
     `**How:** the backtest (\`backtest\` in \`src/analysis/backtest.ts\`) of the \`${b.scenario}\` scenario${b.scenario === 'plan' ? ' (no as-happened scenario is bundled yet, so the plan’s intent is scored, not what was done)' : ''}, run deterministically until ${b.until}, against the primary rows of \`data/observed/hangzhou.csv\`. MAPE in %, RMSE and bias (mean error, projected − observed) in the model unit, Theil’s U against “the base-year value held”. A series fits poorly when its MAPE exceeds ${POOR_FIT_MAPE} % or its U is 1 or more.`,
     '',
     `**Result:** ${b.observations} observations, ${b.scored} scored after the base year, ${b.series.length} series.`,
@@ -205,6 +231,7 @@ function sensitivitySection(r: ValidationResults): string[] {
     '## 7. Sensitivity of the conclusions',
     '',
     '**Tested:** whether each scenario’s standing on each plan target survives the uncertainty of the model’s assumptions.',
+    '',
     `**How:** ${s.runs} seeded runs (seed ${s.seed}) of every bundled scenario under \`--uncertainty all\` (every assumed default drawn from its plausible range, relative levers scaled, each scenario’s own delivery distributions on top; ${s.drawnLevers} levers drawn in all), with common random numbers: in each run a lever draws from its own stream, the same for every scenario that draws it. Progress on a target is the indicator’s change from 2010 to the target year, as in the additionality of the run tables. Each cell gives P(the scenario does better than ${s.reference}); “✗” marks a scenario worse than ${s.reference} on the deterministic run, “=” one equal to it. “Ranking holds”: share of runs in which every strict order of the deterministic ranking of all ${s.scenarios.length} scenarios holds; “best holds”: share in which the deterministic best beats every other.`,
     '',
     ...table(

@@ -26,11 +26,12 @@ describe('number formatting', () => {
 describe('parameterAssessment', () => {
   it('shows a new provenance kind, such as calibrated, without a code change', () => {
     const first = params[0] as ParamRecord;
-    const calibrated = { ...first, id: 'fitted_lever', provenance: { kind: 'calibrated', reason: 'fitted' } } as unknown as ParamRecord;
+    const provenance = { kind: 'calibrated', reason: 'fitted', interval: [0.01, 0.03], assumed: { value: 0.05, reason: 'a guess' }, rows: [{ id: 'x', year: 2012, value: 1 }, { id: 'x', year: 2013, value: 2 }] };
+    const calibrated = { ...first, id: 'fitted_lever', default: 0.02, provenance } as unknown as ParamRecord;
     const r = parameterAssessment([...params, calibrated]);
     expect(r.kinds).toEqual(['plan', 'external', 'calibrated', 'assumption']);
     expect(r.totals.calibrated).toBe(1);
-    expect(r.calibrated.map((c) => c.lever)).toEqual(['fitted_lever']);
+    expect(r.calibrated).toEqual([{ lever: 'fitted_lever', domain: first.domain, default: '0.02', range: first.range, interval: [0.01, 0.03], assumed: 0.05, rows: 2, lastYear: 2013 }]);
     expect(r.byDomain.find((d) => d.domain === first.domain)?.kinds.calibrated).toBe(1);
   });
 
@@ -74,11 +75,12 @@ describe('validationCaveats', () => {
       ...results,
       units: { ...results.units, problems: ['flow `x` must be in person/year'] },
       extremes: results.extremes.map((e) => ({ ...e, problems: ['population.resident: ×25.0'] })),
-      integration: { ...results.integration, smallEnough: false },
+      integration: { ...results.integration, smallEnough: false, borderline: [{ scenario: 'plan', target: 'urbanisation.hukou-gap.narrow' }] },
     };
     const en = validationCaveats('en', broken);
     const zh = validationCaveats('zh', broken);
-    expect(en.length).toBe(validationCaveats('en', results).length + 3);
+    expect(en.length).toBe(validationCaveats('en', results).length + 3 + (results.integration.borderline.length === 0 ? 1 : 0));
+    expect(en).toContain('1 target verdict sits at a class threshold and changes with the integration method (plan urbanisation.hukou-gap.narrow): read as borderline.');
     expect(en).toContain('The unit check found a problem: flow `x` must be in person/year');
     expect(en).toContain('2 extreme-condition checks fail.');
     expect(zh).toContain('极端条件检验有 2 项未通过。');
