@@ -15,6 +15,8 @@ export interface ProvenanceByDomain {
   readonly total: number;
   /** Levers per provenance kind. */
   readonly kinds: Readonly<Record<string, number>>;
+  /** Assumed defaults with a plausible range (drawn under `--uncertainty all`). */
+  readonly assumedWithRange: number;
 }
 
 export interface AssumptionRange {
@@ -119,7 +121,8 @@ export function parameterAssessment(levers: readonly ParamRecord[] = params): Pa
     totals: countKinds(levers),
     byDomain: (Object.keys(Domains) as Domain[]).flatMap((domain) => {
       const own = levers.filter((p) => p.domain === domain);
-      return own.length === 0 ? [] : [{ domain, name: Domains[domain].en, total: own.length, kinds: countKinds(own) }];
+      const assumedWithRange = own.filter((p) => kindOf(p) === 'assumption' && p.uncertainty !== undefined).length;
+      return own.length === 0 ? [] : [{ domain, name: Domains[domain].en, total: own.length, kinds: countKinds(own), assumedWithRange }];
     }),
     assumptions: assumed.length,
     withRange: ranges.length,
