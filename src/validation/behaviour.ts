@@ -12,8 +12,10 @@ import { bundledScenarios } from '../scenario/bundled.js';
 import { DEFAULT_UNTIL } from '../scenario/context.js';
 import { loadScenario } from '../scenario/index.js';
 
-/** A series fits poorly when its MAPE exceeds this (percent) or it does no better than the naive forecast. */
+/** A series fits poorly when its MAPE exceeds this (percent) … */
 export const POOR_FIT_MAPE = 10;
+/** … or it does no better than the naive forecast (Theil's U ≥ 1) with errors that are not negligible (MAPE above this, percent). */
+export const NEGLIGIBLE_MAPE = 1;
 /** The scenario scored, in order of preference. */
 export const BACKTEST_SCENARIOS = ['as-happened', 'plan'] as const;
 
@@ -63,7 +65,7 @@ function poorReasons(m: BacktestMetrics | null, split: string): string[] {
   if (!m) return [];
   const reasons: string[] = [];
   if (m.mape > POOR_FIT_MAPE) reasons.push(`${split} MAPE ${m.mape.toFixed(1)} %`);
-  if (m.theilU !== null && m.theilU >= 1) reasons.push(`${split} Theil's U ${m.theilU.toFixed(2)} ≥ 1`);
+  if (m.theilU !== null && m.theilU >= 1 && m.mape > NEGLIGIBLE_MAPE) reasons.push(`${split} Theil's U ${m.theilU.toFixed(2)} ≥ 1`);
   return reasons;
 }
 

@@ -7,7 +7,7 @@ import { validationCaveats } from './caveats.js';
 import { COUNT_GROWTH_LIMIT, CONSERVATION_TOLERANCE, type ExtremeResult } from './extremes.js';
 import { fixed, percent, sig } from './format.js';
 import { INTEGRATION_TOLERANCE } from './integration.js';
-import { POOR_FIT_MAPE } from './behaviour.js';
+import { NEGLIGIBLE_MAPE, POOR_FIT_MAPE } from './behaviour.js';
 import { EXTREME_UNTIL, type ValidationResults } from './results.js';
 import { DRIVER_INDICATOR, type LeverDriver, ROBUST_SHARE } from './sensitivity.js';
 
@@ -193,7 +193,7 @@ function behaviourSection(r: ValidationResults): string[] {
     '',
     `**Tested:** whether the model reproduces what was observed, in the years it was fitted to (≤ ${b.fittedUntil}) and in the years after (out-of-sample).`,
     '',
-    `**How:** the backtest (\`backtest\` in \`src/analysis/backtest.ts\`) of the \`${b.scenario}\` scenario${b.scenario === 'plan' ? ' (no as-happened scenario is bundled yet, so the plan’s intent is scored, not what was done)' : ''}, run deterministically until ${b.until}, against the primary rows of \`data/observed/hangzhou.csv\`. MAPE in %, RMSE and bias (mean error, projected − observed) in the model unit, Theil’s U against “the base-year value held”. A series fits poorly when its MAPE exceeds ${POOR_FIT_MAPE} % or its U is 1 or more.`,
+    `**How:** the backtest (\`backtest\` in \`src/analysis/backtest.ts\`) of the \`${b.scenario}\` scenario${b.scenario === 'plan' ? ' (no as-happened scenario is bundled yet, so the plan’s intent is scored, not what was done)' : ''}, run deterministically until ${b.until}, against the primary rows of \`data/observed/hangzhou.csv\`. MAPE in %, RMSE and bias (mean error, projected − observed) in the model unit, Theil’s U against “the base-year value held”. A series fits poorly when its MAPE exceeds ${POOR_FIT_MAPE} %, or when its U is 1 or more (no better than the naive forecast) and its MAPE exceeds ${NEGLIGIBLE_MAPE} % (a series that barely moves has U ≥ 1 from negligible errors).`,
     '',
     `**Result:** ${b.observations} observations, ${b.scored} scored after the base year, ${b.series.length} series.`,
     '',
@@ -214,7 +214,7 @@ function behaviourSection(r: ValidationResults): string[] {
           ...b.skipped.map((s) => `MAPE of \`${s.id}\` computed here (the same percentage error): fitted years ${s.fittedMape === null ? '—' : `${fixed(s.fittedMape, 1)} %`}, out-of-sample ${s.outOfSampleMape === null ? '—' : `${fixed(s.outOfSampleMape, 1)} %`}${s.poor ? ' — fits poorly.' : '.'}`),
         ]),
     '',
-    `**Verdict:** ${poor.length === 0 ? 'every scored series fits within the thresholds.' : `${poor.length} of ${b.series.length} scored series fit poorly: ${poor.map((s) => `${code(s.id)} (${s.poor.join(', ')})`).join('; ')}.`}${b.skipped.some((s) => s.poor) ? ` Also poor, though the backtest skips it: ${b.skipped.filter((s) => s.poor).map((s) => code(s.id)).join(', ')}.` : ''} ${b.series.filter((s) => s.fitted === null).length} series have no fitted-period observation and ${b.series.filter((s) => s.outOfSample === null).length} none after ${b.fittedUntil}, so single numbers carry much of the verdict.`,
+    `**Verdict:** ${poor.length === 0 ? 'every scored series fits within the thresholds.' : `${poor.length} of ${b.series.length} scored series fit poorly: ${poor.map((s) => `${code(s.id)} (${s.poor.join(', ')})`).join('; ')}.`}${b.skipped.some((s) => s.poor) ? ` Also poor, though the backtest skips it: ${b.skipped.filter((s) => s.poor).map((s) => code(s.id)).join(', ')}.` : ''} ${b.series.filter((s) => s.fitted === null).length} series have no fitted-period observation, ${b.series.filter((s) => s.outOfSample === null).length} none after ${b.fittedUntil}, and ${b.series.filter((s) => (s.fitted?.n ?? 0) + (s.outOfSample?.n ?? 0) === 1).length} are scored on a single observation: for those, one published figure is the whole verdict.`,
     '',
   ];
 }
