@@ -61,7 +61,8 @@ export interface UnscoredObservation {
   readonly reason: UnscoredReason;
 }
 
-function poorReasons(m: BacktestMetrics | null, split: string): string[] {
+/** Why a series fits poorly in one split (empty: it does not, or it has no observations there). */
+export function poorFitReasons(m: BacktestMetrics | null, split: string): string[] {
   if (!m) return [];
   const reasons: string[] = [];
   if (m.mape > POOR_FIT_MAPE) reasons.push(`${split} MAPE ${m.mape.toFixed(1)} %`);
@@ -106,7 +107,7 @@ export function behaviourReproduction(): BehaviourResult {
     series: ids.map((id): SeriesFit => {
       const fitted = metric(id, 'fitted');
       const outOfSample = metric(id, 'out-of-sample');
-      return { id, unit: context.describeOutput(id)?.unit ?? '', fitted, outOfSample, poor: [...poorReasons(fitted, 'fitted'), ...poorReasons(outOfSample, 'out-of-sample')] };
+      return { id, unit: context.describeOutput(id)?.unit ?? '', fitted, outOfSample, poor: [...poorFitReasons(fitted, 'fitted'), ...poorFitReasons(outOfSample, 'out-of-sample')] };
     }),
   };
 }

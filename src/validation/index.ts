@@ -11,7 +11,7 @@ export { validationCaveats } from './caveats.js';
 export { renderValidation } from './render.js';
 export { extremeConditions, leversAt, isCount, isShare, COUNT_GROWTH_LIMIT, CONSERVATION_TOLERANCE, NON_NEGATIVE_STOCKS, type Extreme, type ExtremeResult } from './extremes.js';
 export { conclusionSensitivity, SENSITIVITY_RUNS, SENSITIVITY_SEED, ROBUST_SHARE, type SensitivityOptions, type SensitivityResult, type TargetStanding, type LeverDriver } from './sensitivity.js';
-export { behaviourReproduction, POOR_FIT_MAPE, NEGLIGIBLE_MAPE, type BehaviourResult, type SeriesFit, type UnscoredObservation } from './behaviour.js';
+export { behaviourReproduction, poorFitReasons, POOR_FIT_MAPE, NEGLIGIBLE_MAPE, type BehaviourResult, type SeriesFit, type UnscoredObservation } from './behaviour.js';
 export { integrationError, INTEGRATION_TOLERANCE, type IntegrationResult, type IntegrationComparison } from './integration.js';
 export { parameterAssessment, type ParameterResult } from './parameters.js';
 export { dimensionalConsistency, type UnitResult } from './units.js';

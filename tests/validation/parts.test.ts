@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { params } from '../../src/params/index.js';
 import type { ParamRecord } from '../../src/params/types.js';
 import { loadScenario } from '../../src/scenario/index.js';
-import { conclusionSensitivity, parameterAssessment, validationCaveats, type ValidationResults } from '../../src/validation/index.js';
+import { conclusionSensitivity, parameterAssessment, poorFitReasons, validationCaveats, type ValidationResults } from '../../src/validation/index.js';
 import { fixed, percent, sig } from '../../src/validation/format.js';
 import { validationResults } from '../../src/validation/results.js';
 
@@ -20,6 +20,18 @@ describe('number formatting', () => {
     expect(percent(0.0012353, 2)).toBe('0.12 %');
     expect(fixed(-0.55391, 2)).toBe('−0.55');
     expect(fixed(-0.001, 2)).toBe('0.00');
+  });
+});
+
+describe('poorFitReasons', () => {
+  const m = (mape: number, theilU: number | null) => ({ id: 'x', split: 'fitted' as const, n: 3, mape, rmse: 1, meanError: 0, theilU });
+  it('flags a MAPE above 10 %, and a U of 1 or more unless the errors are negligible', () => {
+    expect(poorFitReasons(m(10.5, 0.5), 'fitted')).toEqual(['fitted MAPE 10.5 %']);
+    expect(poorFitReasons(m(10, 0.5), 'fitted')).toEqual([]);
+    expect(poorFitReasons(m(3.3, 2.14), 'fitted')).toEqual(["fitted Theil's U 2.14 ≥ 1"]);
+    expect(poorFitReasons(m(0.4, 4.66), 'fitted')).toEqual([]);
+    expect(poorFitReasons(m(12, null), 'out-of-sample')).toEqual(['out-of-sample MAPE 12.0 %']);
+    expect(poorFitReasons(null, 'fitted')).toEqual([]);
   });
 });
 
