@@ -204,3 +204,7 @@ export type { ExplorerData, ExplorerDataOptions, PageAssets } from './explorer/i
 
 export { InputError, ModelError, type InputProblem } from './errors.js';
 export { PACKAGE_VERSION } from './version.js';
+
+// The validation report (docs/VALIDATION.md): Sterman's model tests as data, and its main caveats.
+export { validationResults, validationCaveats, renderValidation, generateValidationReport, extremeConditions, conclusionSensitivity } from './validation/index.js';
+export type { ValidationResults, ValidationOptions, ExtremeResult, SensitivityResult, SensitivityOptions } from './validation/index.js';
