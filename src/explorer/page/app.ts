@@ -91,6 +91,12 @@ export class ExplorerApp {
     return this.charts.get(indicator)?.chart.datasets() ?? {};
   }
 
+  /** The chart of `indicator` as "download chart" writes it (SVG text), for scripted checks. */
+  chartSvg(indicator: string): Promise<string> {
+    const chart = this.charts.get(indicator)?.chart;
+    return chart ? chart.svg() : Promise.reject(new Error(`no chart of ${indicator}`));
+  }
+
   /** Resolves once no update is pending or running. */
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
