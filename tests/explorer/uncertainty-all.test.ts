@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledScenarioFiles } from '../../src/cli/commands/demo.js';
+import { indicatorChart, pageLabels } from '../../src/explorer/charts.js';
 import { exploredFile, scenarioYaml } from '../../src/explorer/explored.js';
 import { createSession } from '../../src/explorer/session.js';
+import { pageText } from '../../src/explorer/strings.js';
 import { initialState, type ExplorerState } from '../../src/explorer/state.js';
 import { CompiledModelCache, createRunnerContext, drawnUncertainty, runMonteCarlo } from '../../src/runner/index.js';
 import type { ScenarioResult } from '../../src/runner/types.js';
@@ -107,6 +109,20 @@ describe('Monte Carlo over every assumption in the page', () => {
     expect(Object.keys(results.drawn)).toContain(delivery);
     expect(results.file.parameters?.[assumed.id]).toBe(moved);
     expect(results.file.parameters?.[delivery]).toEqual(plan.parameters[delivery]);
+  });
+});
+
+describe('charts under every assumption', () => {
+  it('say in their subtitle that every assumption is uncertain (a fan of the scenario’s own uncertainty does not)', async () => {
+    const subtitle = async (uncertainty: ExplorerState['uncertainty'], lang: 'zh' | 'en'): Promise<string> => {
+      const spec = indicatorChart(await session.run(stateFor('plan', { uncertainty })), 'integration.level', { lang, size: { width: 480, height: 330 }, labels: pageLabels(data) });
+      const title = spec.title as { subtitle?: string | string[] };
+      return [title.subtitle ?? ''].flat().join(' ');
+    };
+    for (const lang of ['zh', 'en'] as const) {
+      expect(await subtitle('all', lang)).toContain(pageText('fanAllAssumptions', lang));
+      expect(await subtitle('scenario', lang)).not.toContain(pageText('fanAllAssumptions', lang));
+    }
   });
 });
 

@@ -191,7 +191,7 @@ export class ExplorerApp {
     if (this.status) this.status.textContent = pageText('updated', state.lang, { ms: timing.ms.toFixed(1) });
     if (this.mcSummary) {
       const summary = { runs: results.explored.runs, seed: results.explored.seed ?? '', levers: Object.keys(results.drawn).length };
-      this.mcSummary.textContent = results.explored.mode === 'montecarlo' ? pageText(allAssumptions ? 'mcSummaryAll' : 'mcSummary', state.lang, summary) : '';
+      this.mcSummary.textContent = results.explored.mode === 'montecarlo' ? `${pageText(allAssumptions ? 'mcSummaryAll' : 'mcSummary', state.lang, summary)} · ` : '';
     }
     if (this.reproduce) {
       // The file cannot say "every assumption": the page says which command line reproduces it.
@@ -221,7 +221,7 @@ export class ExplorerApp {
     }
     this.status = h('span', { class: 'status', 'aria-live': 'off' });
     this.mcSummary = h('span', { class: 'mc-summary' });
-    this.reproduce = h('p', { class: 'reproduce', hidden: true }, pageText('mcAllReproduce', lang), ' ', h('code', {}));
+    this.reproduce = h('p', { class: 'reproduce', hidden: true }, pageText('mcAllRule', lang), ' ', pageText('mcAllReproduce', lang), ' ', h('code', {}));
     this.chartArea = h('div', { class: 'charts' });
     this.matrix = new AttainmentMatrix();
     const main = h(
@@ -241,7 +241,7 @@ export class ExplorerApp {
         this.notice,
       ),
       h('div', { class: 'layout' }, this.levers.element, main),
-      h('footer', {}, pageText('footer', lang, { version: this.data.version }), ' ', this.mcSummary, ' ', this.status),
+      h('footer', {}, pageText('footer', lang, { version: this.data.version }), ' ', this.mcSummary, this.status),
     );
     this.rebuildCharts();
     this.requestUpdate();

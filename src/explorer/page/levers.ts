@@ -207,10 +207,12 @@ export class LeverPanel {
       const locked = dist !== undefined && state.locked.has(lever.id);
       // Under "every assumption", why an assumed lever is or is not drawn.
       const assumed = state.allAssumptions && lever.uncertainty !== undefined && !state.locked.has(lever.id);
-      const note: 'drawnMovable' | 'fixedByYou' | 'fixedByScenario' | null = !assumed
-        ? null
-        : dist !== undefined
-          ? 'drawnMovable'
+      const note: 'drawnLocked' | 'fixedByYou' | 'fixedByScenario' | null = locked
+        ? state.allAssumptions
+          ? 'drawnLocked'
+          : null
+        : !assumed || dist !== undefined
+          ? null
           : override !== undefined
             ? 'fixedByYou'
             : state.base.parameters[lever.id] !== undefined
