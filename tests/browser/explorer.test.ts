@@ -13,6 +13,7 @@ import { bundleExplorerPage } from '../../scripts/build-explorer.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { explorerHtml } from '../../src/explorer/assemble.js';
+import { pageText } from '../../src/explorer/strings.js';
 import type { ResultRow, ScenarioResult } from '../../src/runner/types.js';
 import { bundledExplorerData } from '../explorer/fixture.js';
 import { chromiumMissing, launchChromium, openWatched, type WatchedPage } from './explorer-chromium.js';
@@ -223,6 +224,15 @@ describe.skipIf(missing !== null)('the explorer page in Chromium', () => {
     // … and the downloaded file, every number.
     const { result: run } = await downloadAndRun(page, 'plan-explored-all.yaml', 2020, ['--uncertainty', 'all']);
     expectSameNumbers(result, run);
+
+    // Moving an assumption by keyboard fixes it: it is no longer drawn, and its row says so.
+    await page.evaluate(() => window.hzsimExplorer?.focusLever('birth_rate'));
+    await page.keyboard.press('ArrowRight');
+    await idle(page);
+    const drawnAfter = (await page.evaluate(() => window.hzsimExplorer?.currentResults()?.drawn)) ?? {};
+    expect(Object.keys(drawnAfter)).not.toContain('birth_rate');
+    expect(Object.keys(drawnAfter).length).toBe(Object.keys(drawn).length - 1);
+    expect(await page.locator('[data-lever="birth_rate"] .lever-drawn').textContent()).toBe(pageText('fixedByYou', 'zh'));
     expect(watched.problems).toEqual([]);
   });
 
