@@ -319,8 +319,8 @@ export class ExplorerApp {
         if (note !== undefined) notes.push(h('span', { id: noteId, class: 'visually-hidden' }, note));
         return h('label', { title: note }, input, ' ', pageText(key, lang));
       }),
-      h('label', { class: 'num' }, pageText('runs', lang), ' ', runs),
-      h('label', { class: 'num' }, pageText('seed', lang), ' ', seed),
+      // Runs and seed wrap together: on a tablet they take the second row side by side.
+      h('span', { class: 'mc-numbers' }, h('label', { class: 'num' }, pageText('runs', lang), ' ', runs), h('label', { class: 'num' }, pageText('seed', lang), ' ', seed)),
       ...notes,
     );
 
