@@ -7,6 +7,7 @@
  * Reported, never asserted; writes out/bench-explorer.json. Never part of `npm test`.
  *
  *   npm run bench:explorer              4 and 8 charts deterministic, 4 charts under Monte Carlo
+ *                                       (the scenario's uncertainty, and every assumption's)
  *   npm run bench:explorer -- --quick   fewer moves
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -69,6 +70,8 @@ const cases: { name: string; hash: string; lever: string; n: number }[] = [
     n: quick ? 12 : 40,
   },
   { name: 'Monte Carlo 200 runs, 4 charts', hash: '#from=plan&mc=scenario', lever: 'homestead_reclaim_rate', n: quick ? 6 : 20 },
+  // Every assumption drawn (~110 levers); the lever moved has no assumed range, so each move draws the same set.
+  { name: 'Monte Carlo 200 runs, every assumption, 4 charts', hash: '#from=plan&mc=all', lever: 'reform_projects_per_year', n: quick ? 6 : 20 },
 ];
 for (const c of cases) {
   const watched = await openWatched(browser, pageFile, { width: 1280, height: 900 }, c.hash);

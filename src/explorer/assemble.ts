@@ -15,7 +15,6 @@ import type { ExplorerData, ExplorerScenario } from './data.js';
 import { PAGE_IDS } from './page-ids.js';
 import { portableHorizon } from './portable.js';
 import { pageText } from './strings.js';
-import { uncertaintySets } from './uncertainty.js';
 
 /** Horizons the page can switch between: the plan period (default), and on to 2020. */
 export const EXPLORER_HORIZONS = [2015, 2020] as const;
@@ -41,7 +40,8 @@ const explorerScenario = (s: ResolvedScenario): ExplorerScenario => ({
   title: s.title,
   description: s.description,
   parameters: s.parameters,
-  uncertainty: uncertaintySets(s),
+  uncertainty: s.uncertainty,
+  relativeToDefault: s.relativeToDefault ?? {},
   montecarlo: s.montecarlo,
   targets: s.targets,
 });

@@ -8,12 +8,15 @@ import type { OutputInfo } from '../runner/context.js';
 import type { ParamRecord, ParamValue } from '../params/types.js';
 import type { IndicatorInfo } from '../scenario/context.js';
 import type { DistributionSpec, MonteCarloSpec } from '../scenario/types.js';
+import { UNCERTAINTY_MODES } from '../runner/uncertainty.js';
 import type { PortableHorizon } from './portable.js';
 
-/** Which uncertainty a Monte Carlo in the page draws: none, the scenario's own, or every assumption's. */
-export const UncertaintyModes = ['off', 'scenario', 'all'] as const;
+/**
+ * Which uncertainty a Monte Carlo in the page draws: none, or one of the runner's modes — the
+ * scenario's own (`hzsim run`), or also every assumption's (`hzsim run --uncertainty all`).
+ */
+export const UncertaintyModes = ['off', ...UNCERTAINTY_MODES] as const;
 export type UncertaintyMode = (typeof UncertaintyModes)[number];
-export type UncertaintySet = Exclude<UncertaintyMode, 'off'>;
 
 /** A scenario a planner can start from, as resolved by the scenario loader. */
 export interface ExplorerScenario {
@@ -22,8 +25,13 @@ export interface ExplorerScenario {
   readonly description: Text | null;
   /** Levers set along the scenario's chain (merged; levers not listed take their defaults). */
   readonly parameters: Readonly<Record<string, ParamValue>>;
-  /** Distributions per uncertainty set; a set the library does not offer is absent. */
-  readonly uncertainty: Readonly<Partial<Record<UncertaintySet, Readonly<Record<string, DistributionSpec>>>>>;
+  /** The scenario's own distributions (how its policies are delivered), merged along its chain. */
+  readonly uncertainty: Readonly<Record<string, DistributionSpec>>;
+  /**
+   * Levers the scenario sets as a multiple of their default (`{scale: k}` along the chain), with
+   * the factor: under "every assumption" they are drawn as k × the default's range.
+   */
+  readonly relativeToDefault: Readonly<Record<string, number>>;
   readonly montecarlo: MonteCarloSpec | null;
   /** The scenario's own targets (typed as the loader typed them). */
   readonly targets: readonly Target[];

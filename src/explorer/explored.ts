@@ -8,12 +8,13 @@
 import { stringify } from 'yaml';
 import type { Target } from '../catalog/types.js';
 import type { ParamRecord, ParamValue } from '../params/types.js';
-import { mergeOverride } from '../scenario/merge.js';
+import { isRelativeOverride, mergeOverride } from '../scenario/merge.js';
 import { toTarget } from '../scenario/targets.js';
 import type { FullContext } from '../scenario/context.js';
-import type { DistributionSpec, ResolvedScenario, ScenarioFile, ScenarioTargetSpec } from '../scenario/types.js';
+import type { LeverOverride, ResolvedScenario, ScenarioFile, ScenarioTargetSpec } from '../scenario/types.js';
 import { validateScenarioData, type LocalProblem } from '../scenario/validate.js';
 import type { ExplorerData, ExplorerScenario, UncertaintyMode } from './data.js';
+import { drawnFor, lockedLevers } from './uncertainty.js';
 
 /** What decides the planner's scenario (part of the page state). */
 export interface ExploredSettings {
@@ -36,11 +37,6 @@ export function findScenario(data: Pick<ExplorerData, 'scenarios'>, id: string):
   return found;
 }
 
-/** The distributions a Monte Carlo draws under `mode` (none when off or the set is not offered). */
-export function drawnUncertainty(base: ExplorerScenario, mode: UncertaintyMode): Readonly<Record<string, DistributionSpec>> {
-  return mode === 'off' ? {} : (base.uncertainty[mode] ?? {});
-}
-
 /** The first year the engine reads levers for (every horizon starts there). */
 const startOf = (data: Pick<ExplorerData, 'horizons'>): number => data.horizons[0]?.options.start ?? 2010;
 
@@ -59,32 +55,50 @@ function targetSpec(t: Target): ScenarioTargetSpec | null {
   return null;
 }
 
-/** The scenario file of the planner's scenario. Levers drawn under Monte Carlo keep the scenario's value. */
+/**
+ * The scenario file of the planner's scenario. Levers whose slider Monte Carlo locks (the
+ * scenario's own distributions) keep the scenario's value. Under "every assumption" a lever the
+ * scenario scales from its default, left as it is by the planner and drawn as an assumption, is
+ * written as that scale (`{scale: k}`), so `hzsim run --uncertainty all` draws it k × its default's
+ * range, as it does for the starting scenario.
+ */
 export function exploredFile(data: Pick<ExplorerData, 'horizons' | 'params' | 'scenarios'>, settings: ExploredSettings): ScenarioFile {
   const base = findScenario(data, settings.scenario);
-  const drawn = drawnUncertainty(base, settings.uncertainty);
+  const locked = lockedLevers(base, settings.uncertainty);
   const records = new Map(data.params.map((p) => [p.id, p]));
-  const parameters: Record<string, ParamValue> = { ...base.parameters };
+  const parameters: Record<string, LeverOverride> = { ...base.parameters };
+  const moved = new Set<string>();
   for (const [id, override] of Object.entries(settings.overrides)) {
     const lever = records.get(id);
-    if (!lever || Object.hasOwn(drawn, id)) continue;
+    if (!lever || locked.has(id)) continue;
     parameters[id] = effectiveValue(data, base, lever, override);
+    moved.add(id);
+  }
+  if (settings.uncertainty === 'all') {
+    for (const [id, scale] of Object.entries(base.relativeToDefault)) {
+      if (!moved.has(id) && !Object.hasOwn(base.uncertainty, id) && records.get(id)?.uncertainty !== undefined) parameters[id] = { scale };
+    }
   }
   const targets = base.targets
     .filter((t) => t.year <= settings.until)
     .map(targetSpec)
     .filter((t): t is ScenarioTargetSpec => t !== null);
-  // A Monte Carlo with nothing to draw is the deterministic run: the page runs it so, and so must the file.
-  const monteCarlo = settings.uncertainty !== 'off' && Object.keys(drawn).length > 0;
-  return {
+  const own = settings.uncertainty === 'off' ? {} : base.uncertainty;
+  const file: ScenarioFile = {
     id: exploredId(base.id),
     title: { zh: `${base.title.zh} · 调整后`, en: `${base.title.en} · adjusted` },
     ...(base.description ? { description: base.description } : {}),
     parameters: Object.fromEntries(Object.entries(parameters).sort(([a], [b]) => a.localeCompare(b))),
-    ...(monteCarlo ? { uncertainty: { ...drawn } } : {}),
-    ...(monteCarlo ? { montecarlo: { runs: settings.runs, seed: settings.seed } } : {}),
+    ...(Object.keys(own).length > 0 ? { uncertainty: { ...own } } : {}),
     ...(targets.length > 0 ? { targets } : {}),
   };
+  // A Monte Carlo with nothing to draw is the deterministic run: the page runs it so, and so must the file.
+  if (Object.keys(drawnFor(resolveExplored(data, file), data.params, settings.uncertainty)).length === 0) {
+    const { uncertainty: _none, ...deterministic } = file;
+    return deterministic;
+  }
+  const { targets: written, ...head } = file;
+  return { ...head, montecarlo: { runs: settings.runs, seed: settings.seed }, ...(written ? { targets: written } : {}) };
 }
 
 /**
@@ -94,10 +108,13 @@ export function exploredFile(data: Pick<ExplorerData, 'horizons' | 'params' | 's
 export function resolveExplored(data: Pick<ExplorerData, 'horizons' | 'params'>, file: ScenarioFile): ResolvedScenario {
   const records = new Map(data.params.map((p) => [p.id, p]));
   const parameters: Record<string, ParamValue> = {};
+  // The loader's rule for a file without a parent: {scale: k} is k × the default.
+  const relativeToDefault: Record<string, number> = {};
   for (const [id, value] of Object.entries(file.parameters ?? {})) {
     const lever = records.get(id);
     if (!lever) throw new Error(`unknown lever "${id}"`);
     parameters[id] = mergeOverride(lever.default, value, lever.interpolation ?? 'step', startOf(data));
+    if (isRelativeOverride(value)) relativeToDefault[id] = value.scale;
   }
   // The file writes every target's label and base year, so the indicator is not consulted.
   const targets = (file.targets ?? []).map((spec, i) =>
@@ -111,6 +128,7 @@ export function resolveExplored(data: Pick<ExplorerData, 'horizons' | 'params'>,
     hash: '',
     chain: [file.id],
     parameters,
+    relativeToDefault,
     uncertainty: file.uncertainty ?? {},
     montecarlo: file.montecarlo ?? null,
     targets,
@@ -143,8 +161,8 @@ export function validateExplored(data: Pick<ExplorerData, 'horizons' | 'params' 
   return validateScenarioData(file, ctx).problems;
 }
 
-/** A reference scenario (trend, plan) as the runner takes it. */
-export function resolveReference(base: ExplorerScenario, mode: UncertaintyMode = 'off'): ResolvedScenario {
+/** A starting or reference scenario (trend, plan) as the loader resolved it, for the runner. */
+export function resolveReference(base: ExplorerScenario): ResolvedScenario {
   return {
     id: base.id,
     title: base.title,
@@ -153,7 +171,8 @@ export function resolveReference(base: ExplorerScenario, mode: UncertaintyMode =
     hash: '',
     chain: [base.id],
     parameters: base.parameters,
-    uncertainty: drawnUncertainty(base, mode),
+    relativeToDefault: base.relativeToDefault,
+    uncertainty: base.uncertainty,
     montecarlo: base.montecarlo,
     targets: base.targets,
   };
@@ -171,6 +190,17 @@ export interface YamlNotes {
   readonly fileName: string;
   /** Default horizon of the library (no --until needed up to it). */
   readonly defaultUntil: number;
+  /** What the page's Monte Carlo draws (default off). */
+  readonly uncertainty?: UncertaintyMode;
+}
+
+/**
+ * The command line that reproduces the page's numbers from the downloaded file. A scenario file
+ * cannot ask for every assumption to be drawn: under "all" the command says `--uncertainty all`.
+ */
+export function reproduceCommand(notes: Pick<YamlNotes, 'fileName' | 'until' | 'defaultUntil' | 'uncertainty'>): string {
+  const until = notes.until === notes.defaultUntil ? '' : ` --until ${notes.until}`;
+  return `hzsim run ${notes.fileName}${until}${notes.uncertainty === 'all' ? ' --uncertainty all' : ''}`;
 }
 
 /** The scenario file as YAML, with a header saying where it came from and how to reproduce it. */
@@ -179,14 +209,20 @@ export function scenarioYaml(file: ScenarioFile, notes: YamlNotes): string {
   const header = [
     `# Written by the hzsim scenario explorer (hangzhou-reform-sim ${notes.version}), starting from scenario "${notes.base}".`,
     notes.changed.length === 0 ? '# No lever moved from it.' : `# Levers moved: ${notes.changed.join(', ')}.`,
-    `# Reproduce the page's numbers: hzsim run ${notes.fileName}${until} --out results`,
+    ...(notes.uncertainty === 'all'
+      ? ['# The page drew every assumed lever from its plausible range too; a scenario file cannot ask for that, the command line does.']
+      : []),
+    `# Reproduce the page's numbers: ${reproduceCommand(notes)} --out results`,
     `# Check it:                     hzsim validate ${notes.fileName}${until}`,
   ];
-  // Schedules with numeric keys (2012: 0.05), as a planner writes them.
+  // Schedules with numeric keys (2012: 0.05), as a planner writes them; {scale: k} as it is.
   const withYears = {
     ...file,
     parameters: Object.fromEntries(
-      Object.entries(file.parameters ?? {}).map(([id, v]) => [id, typeof v === 'number' ? v : new Map(Object.entries(v).map(([y, x]) => [Number(y), x]))]),
+      Object.entries(file.parameters ?? {}).map(([id, v]) => [
+        id,
+        typeof v === 'number' || isRelativeOverride(v) ? v : new Map(Object.entries(v).map(([y, x]) => [Number(y), x])),
+      ]),
     ),
   };
   return `${header.join('\n')}\n${stringify(withYears, { lineWidth: 0 })}`;

@@ -13,6 +13,7 @@ import { bundleExplorerPage } from '../../scripts/build-explorer.js';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { explorerHtml } from '../../src/explorer/assemble.js';
+import { pageText } from '../../src/explorer/strings.js';
 import type { ResultRow, ScenarioResult } from '../../src/runner/types.js';
 import { bundledExplorerData } from '../explorer/fixture.js';
 import { chromiumMissing, launchChromium, openWatched, type WatchedPage } from './explorer-chromium.js';
@@ -48,7 +49,7 @@ const cell = (page: Page, target: string, scenario: string): Promise<{ cls: stri
   page.$eval(`td[data-target="${target}"][data-scenario="${scenario}"]`, (td) => ({ cls: td.getAttribute('data-class'), p: td.getAttribute('data-probability') }));
 
 /** Saves the page's "download scenario" file and runs `hzsim run` on it; returns its results.json scenario. */
-async function downloadAndRun(page: Page, name: string, until?: number): Promise<{ file: string; result: RunJson }> {
+async function downloadAndRun(page: Page, name: string, until?: number, runArgs: readonly string[] = []): Promise<{ file: string; result: RunJson }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载情景|Download scenario/ }).click()]);
   const file = join(dir, name);
   await download.saveAs(file);
@@ -57,10 +58,11 @@ async function downloadAndRun(page: Page, name: string, until?: number): Promise
   expect(await main(['validate', file, ...untilArgs], v), v.err.join('')).toBe(0);
   const r = io();
   const out = join(dir, `${name}.out`);
-  expect(await main(['run', file, ...untilArgs, '--out', out], r), r.err.join('')).toBe(0);
-  const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { scenarios: RunJson[] };
-  return { file, result: json.scenarios[0] as RunJson };
+  expect(await main(['run', file, ...untilArgs, ...runArgs, '--out', out], r), r.err.join('')).toBe(0);
+  return { file, result: runJson(out) };
 }
+
+const runJson = (out: string): RunJson => (JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { scenarios: RunJson[] }).scenarios[0] as RunJson;
 
 interface RunJson {
   readonly id: string;
@@ -176,6 +178,61 @@ describe.skipIf(missing !== null)('the explorer page in Chromium', () => {
 
     const { result: run } = await downloadAndRun(page, 'plan-explored-mc.yaml', 2020);
     expectSameNumbers(result, run);
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('draws every assumption when "all" is chosen by keyboard: fans, and P(met) equal to hzsim run --uncertainty all', async () => {
+    const { page } = watched;
+    // Where the Monte Carlo test left the page (set again, so this test also runs alone).
+    await page.evaluate(() => (location.hash = '#from=plan&until=2020&mc=scenario&runs=60&set.approval_reduction_rate=0.042'));
+    await expect.poll(() => page.evaluate(() => window.hzsimExplorer?.currentState().uncertainty)).toBe('scenario');
+    await idle(page);
+    // The radio group is operated like any other: focus the current choice, arrow to the next.
+    await page.focus('input[name=mc][value=scenario]');
+    await page.keyboard.press('ArrowRight');
+    await idle(page);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('all');
+    expect(await page.getByLabel(/全部假设的不确定性/).isChecked()).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('#from=plan&until=2020&mc=all&runs=60&set.approval_reduction_rate=0.042');
+    const result = await explored(page);
+    expect([result.mode, result.uncertainty?.mode, result.runs, result.seed]).toEqual(['montecarlo', 'all', 60, 2011]);
+    const drawn = (await page.evaluate(() => window.hzsimExplorer?.currentResults()?.drawn)) ?? {};
+    expect(result.uncertainty?.levers).toEqual(Object.keys(drawn).sort());
+    const fan = await chartRows(page, 'integration.level');
+    expect(new Set(fan.map((r) => r.series))).toEqual(new Set(['90% 区间（P5–P95）', '50% 区间（P25–P75）', '中位数']));
+    // The fan is drawn: its bands are in the chart's SVG, not only in its data.
+    const svg = await page.evaluate(() => window.hzsimExplorer?.chartSvg('integration.level'));
+    const bands = [...(svg ?? '').matchAll(/<g class="mark-area role-mark[^"]*"[^>]*>(.*?)<\/g>/g)].map((m) => m[1] ?? '');
+    expect(bands.filter((g) => /<path [^>]*d="M/.test(g)).length).toBeGreaterThanOrEqual(2);
+    // The page says which command line reproduces it (a scenario file cannot ask for every assumption).
+    expect(await page.locator('.reproduce code').textContent()).toBe('hzsim run plan-explored.yaml --until 2020 --uncertainty all');
+    // An assumption's slider stays free (moving it fixes it); a delivery lever's stays locked to its draw.
+    expect(await page.isDisabled('#lever-approval_reduction_rate')).toBe(true);
+    expect(await page.isDisabled('#lever-birth_rate')).toBe(false);
+
+    const p = Number((await cell(page, target, 'plan-explored')).p);
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+    // The same settings on the command line: the bundled plan (the moved lever is a delivery lever, drawn anyway) …
+    const r = io();
+    const out = join(dir, 'plan-all.out');
+    expect(await main(['run', 'plan', '--until', '2020', '--runs', '60', '--seed', '2011', '--uncertainty', 'all', '--out', out], r), r.err.join('')).toBe(0);
+    const cliRow = runJson(out).attainment.find((a) => a.target === target);
+    // results.json writes 10–12 decimals: compare the runs that met the target, exactly.
+    expect(Math.round(Number(cliRow?.probability) * 60)).toBe(Math.round(p * 60));
+    expect(Math.abs(Number(cliRow?.probability) - p)).toBeLessThanOrEqual(1e-9);
+    // … and the downloaded file, every number.
+    const { result: run } = await downloadAndRun(page, 'plan-explored-all.yaml', 2020, ['--uncertainty', 'all']);
+    expectSameNumbers(result, run);
+
+    // Moving an assumption by keyboard fixes it: it is no longer drawn, and its row says so.
+    await page.evaluate(() => window.hzsimExplorer?.focusLever('birth_rate'));
+    await page.keyboard.press('ArrowRight');
+    await idle(page);
+    const drawnAfter = (await page.evaluate(() => window.hzsimExplorer?.currentResults()?.drawn)) ?? {};
+    expect(Object.keys(drawnAfter)).not.toContain('birth_rate');
+    expect(Object.keys(drawnAfter).length).toBe(Object.keys(drawn).length - 1);
+    expect(await page.locator('[data-lever="birth_rate"] .lever-drawn').textContent()).toBe(pageText('fixedByYou', 'zh'));
     expect(watched.problems).toEqual([]);
   });
 

@@ -39,7 +39,7 @@ describe('the model in the page (portable horizons)', () => {
   });
 
   it('a seeded Monte Carlo gives the same summaries and P(met) in the page as in Node', async () => {
-    const plan = resolveReference(data.scenarios.find((s) => s.id === 'plan')!, 'scenario');
+    const plan = resolveReference(data.scenarios.find((s) => s.id === 'plan')!);
     const options = { runs: 60, seed: 7 };
     const inPage = await runMonteCarlo(plan, { context: page, ...options });
     expect(inPage).toEqual(await runMonteCarlo(plan, { context: real, cache, ...options }));

@@ -96,7 +96,7 @@ describe('state in the URL hash', () => {
     scenario: fc.constantFrom(...data.scenarios.map((s) => s.id)),
     overrides: moves,
     until: fc.constantFrom(2015, 2020),
-    uncertainty: fc.constantFrom('off' as const, 'scenario' as const),
+    uncertainty: fc.constantFrom('off' as const, 'scenario' as const, 'all' as const),
     runs: fc.integer({ min: 2, max: 5000 }),
     seed: fc.integer({ min: 0, max: 2 ** 31 }),
     indicators: fc.subarray(data.indicators.map((i) => i.id), { minLength: 1, maxLength: 5 }),

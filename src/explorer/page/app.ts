@@ -7,11 +7,12 @@ import { Domains, type Lang } from '../../catalog/types.js';
 import type { ParamValue } from '../../params/types.js';
 import { indicatorChart, pageLabels } from '../charts.js';
 import type { ExplorerData, UncertaintyMode } from '../data.js';
-import { drawnUncertainty, findScenario, scenarioYaml } from '../explored.js';
+import { findScenario, reproduceCommand, scenarioYaml, type YamlNotes } from '../explored.js';
 import type { SessionResults, Session } from '../session.js';
 import { createSession } from '../session.js';
 import { decodeState, encodeState, MAX_PAGE_RUNS, monteCarloDefaults, type ExplorerState } from '../state.js';
 import { pageText } from '../strings.js';
+import { drawsAnything, lockedLevers } from '../uncertainty.js';
 import { downloadFile, downloadUrl, h } from './dom.js';
 import { DOMAIN_ORDER, LeverPanel } from './levers.js';
 import { LiveChart } from './live-chart.js';
@@ -42,6 +43,7 @@ export class ExplorerApp {
   private notice: HTMLElement | null = null;
   private status: HTMLElement | null = null;
   private mcSummary: HTMLElement | null = null;
+  private reproduce: HTMLElement | null = null;
   private running: Promise<void> | null = null;
   private dirty = false;
   private requestedAt = 0;
@@ -89,6 +91,12 @@ export class ExplorerApp {
     return this.charts.get(indicator)?.chart.datasets() ?? {};
   }
 
+  /** The chart of `indicator` as "download chart" writes it (SVG text), for scripted checks. */
+  chartSvg(indicator: string): Promise<string> {
+    const chart = this.charts.get(indicator)?.chart;
+    return chart ? chart.svg() : Promise.reject(new Error(`no chart of ${indicator}`));
+  }
+
   /** Resolves once no update is pending or running. */
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
@@ -99,10 +107,22 @@ export class ExplorerApp {
     const results = this.results;
     const file = results?.file;
     if (!file) throw new Error('no results yet');
-    const name = `${file.id}.yaml`;
-    const drawn = new Set(results.drawn);
-    const changed = Object.keys(this.state.overrides).filter((id) => !drawn.has(id));
-    return { name, text: scenarioYaml(file, { version: this.data.version, base: this.state.scenario, changed, until: this.state.until, fileName: name, defaultUntil: this.data.horizons[0]?.options.until ?? 2015 }) };
+    const notes = this.downloadNotes(results);
+    return { name: notes.fileName, text: scenarioYaml(file, notes) };
+  }
+
+  /** What the download's header says, for the results shown. */
+  private downloadNotes(results: SessionResults): YamlNotes {
+    const locked = lockedLevers(findScenario(this.data, this.state.scenario), this.state.uncertainty);
+    return {
+      version: this.data.version,
+      base: this.state.scenario,
+      changed: Object.keys(this.state.overrides).filter((id) => !locked.has(id)),
+      until: this.state.until,
+      fileName: `${results.file.id}.yaml`,
+      defaultUntil: this.data.horizons[0]?.options.until ?? 2015,
+      uncertainty: results.explored.mode === 'montecarlo' ? this.state.uncertainty : 'off',
+    };
   }
 
   private setState(patch: Partial<ExplorerState>, options: { rebuild?: boolean } = {}): void {
@@ -146,7 +166,8 @@ export class ExplorerApp {
     this.results = results;
     const t1 = performance.now();
     const base = findScenario(this.data, state.scenario);
-    this.levers?.sync({ base, overrides: state.overrides, until: state.until, drawn: results.explored.mode === 'montecarlo' ? drawnUncertainty(base, state.uncertainty) : {} });
+    const allAssumptions = results.explored.mode === 'montecarlo' && state.uncertainty === 'all';
+    this.levers?.sync({ base, overrides: state.overrides, until: state.until, drawn: results.drawn, locked: lockedLevers(base, state.uncertainty), allAssumptions });
     const t2 = performance.now();
     const labels = pageLabels(this.data);
     const size = { width: this.chartWidth, height: CHART_HEIGHT };
@@ -169,8 +190,14 @@ export class ExplorerApp {
     this.requestedAt = 0;
     if (this.status) this.status.textContent = pageText('updated', state.lang, { ms: timing.ms.toFixed(1) });
     if (this.mcSummary) {
-      this.mcSummary.textContent =
-        results.explored.mode === 'montecarlo' ? pageText('mcSummary', state.lang, { runs: results.explored.runs, seed: results.explored.seed ?? '', levers: results.drawn.length }) : '';
+      const summary = { runs: results.explored.runs, seed: results.explored.seed ?? '', levers: Object.keys(results.drawn).length };
+      this.mcSummary.textContent = results.explored.mode === 'montecarlo' ? `${pageText(allAssumptions ? 'mcSummaryAll' : 'mcSummary', state.lang, summary)} · ` : '';
+    }
+    if (this.reproduce) {
+      // The file cannot say "every assumption": the page says which command line reproduces it.
+      this.reproduce.hidden = !allAssumptions;
+      const code = this.reproduce.querySelector('code');
+      if (code) code.textContent = allAssumptions ? reproduceCommand(this.downloadNotes(results)) : '';
     }
   }
 
@@ -194,6 +221,7 @@ export class ExplorerApp {
     }
     this.status = h('span', { class: 'status', 'aria-live': 'off' });
     this.mcSummary = h('span', { class: 'mc-summary' });
+    this.reproduce = h('p', { class: 'reproduce', hidden: true }, pageText('mcAllRule', lang), ' ', pageText('mcAllReproduce', lang), ' ', h('code', {}));
     this.chartArea = h('div', { class: 'charts' });
     this.matrix = new AttainmentMatrix();
     const main = h(
@@ -209,10 +237,11 @@ export class ExplorerApp {
         { class: 'top' },
         h('div', { class: 'title-row' }, h('div', {}, h('h1', {}, pageText('title', lang)), h('p', { class: 'intro' }, pageText('intro', lang))), actions),
         settings,
+        this.reproduce,
         this.notice,
       ),
       h('div', { class: 'layout' }, this.levers.element, main),
-      h('footer', {}, pageText('footer', lang, { version: this.data.version }), ' ', this.mcSummary, ' ', this.status),
+      h('footer', {}, pageText('footer', lang, { version: this.data.version }), ' ', this.mcSummary, this.status),
     );
     this.rebuildCharts();
     this.requestUpdate();
@@ -250,10 +279,11 @@ export class ExplorerApp {
     );
 
     const base = findScenario(this.data, state.scenario);
-    const modes: { mode: UncertaintyMode; key: 'mcOff' | 'mcScenario' | 'mcAll'; why?: string }[] = [
+    const nothing = (mode: 'scenario' | 'all'): { why?: string } => (drawsAnything(base, this.data.params, mode) ? {} : { why: pageText('mcNone', lang) });
+    const modes: { mode: UncertaintyMode; key: 'mcOff' | 'mcScenario' | 'mcAll'; why?: string; hint?: string }[] = [
       { mode: 'off', key: 'mcOff' },
-      { mode: 'scenario', key: 'mcScenario', ...(Object.keys(base.uncertainty.scenario ?? {}).length === 0 ? { why: pageText('mcNone', lang) } : {}) },
-      { mode: 'all', key: 'mcAll', ...(base.uncertainty.all === undefined ? { why: pageText('mcAllMissing', lang) } : Object.keys(base.uncertainty.all).length === 0 ? { why: pageText('mcNone', lang) } : {}) },
+      { mode: 'scenario', key: 'mcScenario', ...nothing('scenario') },
+      { mode: 'all', key: 'mcAll', hint: pageText('mcAllHint', lang), ...nothing('all') },
     ];
     const runs = h('input', { type: 'number', id: 'mc-runs', min: 2, max: MAX_PAGE_RUNS, step: 1, value: state.runs, disabled: state.uncertainty === 'off' });
     const seed = h('input', { type: 'number', id: 'mc-seed', min: 0, step: 1, value: state.seed, disabled: state.uncertainty === 'off' });
@@ -276,20 +306,21 @@ export class ExplorerApp {
       'fieldset',
       { class: 'choice' },
       h('legend', {}, pageText('monteCarlo', lang)),
-      ...modes.map(({ mode, key, why }) => {
+      ...modes.map(({ mode, key, why, hint }) => {
         const noteId = `mc-why-${mode}`;
-        const input = h('input', { type: 'radio', name: 'mc', value: mode, checked: state.uncertainty === mode, disabled: why !== undefined, 'aria-describedby': why === undefined ? undefined : noteId });
+        const note = why ?? hint;
+        const input = h('input', { type: 'radio', name: 'mc', value: mode, checked: state.uncertainty === mode, disabled: why !== undefined, 'aria-describedby': note === undefined ? undefined : noteId });
         input.addEventListener('change', () => {
           runs.disabled = mode === 'off';
           seed.disabled = mode === 'off';
           this.setState({ uncertainty: mode });
         });
-        // The reason stays with the option: a tooltip, and the description screen readers announce.
-        if (why !== undefined) notes.push(h('span', { id: noteId, class: 'visually-hidden' }, why));
-        return h('label', { title: why }, input, ' ', pageText(key, lang));
+        // The reason (or what the option draws) stays with it: a tooltip, and the description screen readers announce.
+        if (note !== undefined) notes.push(h('span', { id: noteId, class: 'visually-hidden' }, note));
+        return h('label', { title: note }, input, ' ', pageText(key, lang));
       }),
-      h('label', { class: 'num' }, pageText('runs', lang), ' ', runs),
-      h('label', { class: 'num' }, pageText('seed', lang), ' ', seed),
+      // Runs and seed wrap together: on a tablet they take the second row side by side.
+      h('span', { class: 'mc-numbers' }, h('label', { class: 'num' }, pageText('runs', lang), ' ', runs), h('label', { class: 'num' }, pageText('seed', lang), ' ', seed)),
       ...notes,
     );
 

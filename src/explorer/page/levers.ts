@@ -18,6 +18,10 @@ export interface LeverPanelState {
   readonly until: number;
   /** Levers drawn in the current Monte Carlo, with their distributions. */
   readonly drawn: Readonly<Record<string, DistributionSpec>>;
+  /** Drawn levers whose slider is locked (the scenario's own distributions; see ../uncertainty.ts). */
+  readonly locked: ReadonlySet<string>;
+  /** Whether the Monte Carlo draws every assumption (then an assumption not drawn says why). */
+  readonly allAssumptions: boolean;
 }
 
 /**
@@ -100,7 +104,7 @@ export class LeverPanel {
     const filter = h('input', { type: 'search', class: 'lever-filter', placeholder: pageText('filterLevers', lang), 'aria-label': pageText('filterLevers', lang) });
     filter.addEventListener('input', () => this.filter(filter.value));
     this.empty = h('p', { class: 'lever-empty', hidden: true }, pageText('noLeverMatches', lang));
-    const scenarioLevers = new Set(data.scenarios.flatMap((s) => [...Object.keys(s.parameters), ...Object.values(s.uncertainty).flatMap((u) => Object.keys(u ?? {}))]));
+    const scenarioLevers = new Set(data.scenarios.flatMap((s) => [...Object.keys(s.parameters), ...Object.keys(s.uncertainty)]));
     const domains = [...DOMAIN_ORDER, ...(Object.keys(Domains) as Domain[]).filter((d) => !DOMAIN_ORDER.includes(d))];
     const groups = domains.flatMap((domain, i) => {
       const levers = data.params.filter((p) => p.domain === domain);
@@ -134,7 +138,7 @@ export class LeverPanel {
     const unit = leverUnit(lever.unit, lang);
     const step = sliderStep(lever);
     const sliderId = `lever-${lever.id}`;
-    const slider = h('input', { type: 'range', id: sliderId, min: lever.range.min, max: lever.range.max, step, 'aria-describedby': `${sliderId}-meta` });
+    const slider = h('input', { type: 'range', id: sliderId, min: lever.range.min, max: lever.range.max, step, 'aria-describedby': `${sliderId}-meta ${sliderId}-drawn` });
     const exact = h('input', { type: 'number', class: 'lever-exact', min: lever.range.min, max: lever.range.max, step: 'any', 'aria-label': pageText('exactValue', lang, { name }) });
     const yearOptions = [h('option', { value: '' }, pageText('allYears', lang))];
     for (let y = this.start + 1; y <= Math.max(...this.data.horizons.map((x) => x.options.until)); y++) yearOptions.push(h('option', { value: y }, pageText('fromYear', lang, { year: y })));
@@ -143,7 +147,7 @@ export class LeverPanel {
     const valueText = h('output', { class: 'lever-value', for: sliderId });
     const meta = h('p', { class: 'lever-meta', id: `${sliderId}-meta` });
     const schedule = h('p', { class: 'lever-schedule', hidden: true });
-    const drawn = h('p', { class: 'lever-drawn', hidden: true });
+    const drawn = h('p', { class: 'lever-drawn', id: `${sliderId}-drawn`, hidden: true });
     const source = lever.source ? pageText('planLine', lang, { line: lever.source.line, quote: lever.source.quote }) : pageText('noPlanLine', lang);
     const about = h(
       'details',
@@ -200,19 +204,33 @@ export class LeverPanel {
       const { lever } = row;
       const override = state.overrides[lever.id];
       const dist = state.drawn[lever.id];
-      const signature = JSON.stringify([state.base.id, state.base.parameters[lever.id], override, dist, state.until]);
+      const locked = dist !== undefined && state.locked.has(lever.id);
+      // Under "every assumption", why an assumed lever is or is not drawn.
+      const assumed = state.allAssumptions && lever.uncertainty !== undefined && !state.locked.has(lever.id);
+      const note: 'drawnLocked' | 'fixedByYou' | 'fixedByScenario' | null = locked
+        ? state.allAssumptions
+          ? 'drawnLocked'
+          : null
+        : !assumed || dist !== undefined
+          ? null
+          : override !== undefined
+            ? 'fixedByYou'
+            : state.base.parameters[lever.id] !== undefined
+              ? 'fixedByScenario'
+              : null;
+      const signature = JSON.stringify([state.base.id, state.base.parameters[lever.id], override, dist, locked, note, state.until]);
       if (row.shown === signature) continue;
       row.shown = signature;
-      const value = effectiveValue(this.data, state.base, lever, dist === undefined ? override : undefined);
+      const value = effectiveValue(this.data, state.base, lever, locked ? undefined : override);
       const { value: v, from } = shown(value, this.start);
       row.root.dataset.value = String(v);
       const unit = leverUnit(lever.unit, lang);
       const text = `${formatLeverNumber(v, lang)}${unit && unit.startsWith('/') ? '' : unit ? ' ' : ''}${unit}`;
-      // A drawn lever's value is the draw's: what the planner set waits until Monte Carlo is off.
+      // A drawn lever's value is the draw's: what the planner set on a locked one waits until Monte Carlo is off.
       row.valueText.textContent = dist !== undefined ? pageText('drawnShort', lang) : from === null ? text : `${text} · ${pageText('fromYear', lang, { year: from })}`;
       // Writing the same value back would move a keyboard user's caret or a dragged thumb.
       if (document.activeElement !== row.slider) row.slider.value = String(v);
-      row.slider.setAttribute('aria-valuetext', row.valueText.textContent);
+      row.slider.setAttribute('aria-valuetext', dist !== undefined && !locked ? `${pageText('drawnShort', lang)} (${text})` : row.valueText.textContent);
       if (document.activeElement !== row.exact) row.exact.value = String(v);
       if (row.from && document.activeElement !== row.from) row.from.value = from === null ? '' : String(from);
       const scenarioValue = state.base.parameters[lever.id];
@@ -226,18 +244,20 @@ export class LeverPanel {
       const schedule = scheduleText(value, lang);
       row.schedule.hidden = schedule === '';
       row.schedule.textContent = schedule ? pageText('byYear', lang, { schedule }) : '';
-      row.drawn.hidden = dist === undefined;
-      row.drawn.textContent = dist ? pageText('drawn', lang, { dist: distributionText(dist, lang) }) : '';
-      const drawnNow = dist !== undefined;
-      row.slider.disabled = drawnNow;
-      row.exact.disabled = drawnNow;
+      const drawnText = dist ? pageText('drawn', lang, { dist: distributionText(dist, lang) }) : '';
+      const noteText = note === null ? '' : pageText(note, lang);
+      row.drawn.hidden = drawnText === '' && noteText === '';
+      row.drawn.textContent = [drawnText, noteText].filter((t) => t !== '').join(' ');
+      row.slider.disabled = locked;
+      row.exact.disabled = locked;
       if (row.from) {
-        row.from.disabled = drawnNow;
+        row.from.disabled = locked;
         for (const option of row.from.options) option.disabled = option.value !== '' && Number(option.value) > state.until;
       }
       row.reset.disabled = override === undefined;
-      row.root.toggleAttribute('data-changed', override !== undefined && !drawnNow);
-      row.root.toggleAttribute('data-drawn', drawnNow);
+      row.root.toggleAttribute('data-changed', override !== undefined && !locked);
+      row.root.toggleAttribute('data-drawn', dist !== undefined);
+      row.root.toggleAttribute('data-locked', locked);
     }
     for (const group of this.groups.values()) {
       const n = group.ids.filter((id) => state.overrides[id] !== undefined).length;
