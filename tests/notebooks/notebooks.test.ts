@@ -1,35 +1,79 @@
 /**
- * The notebooks are runnable analyses; these tests execute each one into a temporary folder and
- * check what it concludes, so a notebook that stops working or starts saying something false fails.
+ * The notebooks are runnable analyses written up as pages; these tests execute each one (quick run
+ * counts) into a temporary folder and check what it concludes — so a notebook that stops working
+ * or starts saying something false fails — and that its page is a valid self-contained document:
+ * one HTML file referring to nothing outside itself, Markdown whose every image is a PNG beside it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalog, planTargets } from '../../src/index.js';
+import { catalog, planTargets, type NotebookFiles } from 'hangzhou-reform-sim';
 import { main as planAtAGlance } from '../../notebooks/01-plan-at-a-glance.js';
 import { main as approvalsOdds } from '../../notebooks/02-approvals-target-odds.js';
 import { main as hukouSensitivity } from '../../notebooks/03-hukou-gap-sensitivity.js';
+import { NOTEBOOKS } from '../../notebooks/all.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hzsim-notebooks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const quiet = (): void => {};
+const quick = { quick: true, log: (): void => {} };
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Everything that makes a notebook page not a self-contained document, one sentence each. */
+function pageProblems(files: NotebookFiles): string[] {
+  const problems: string[] = [];
+  const html = readFileSync(files.html, 'utf8');
+  if (!html.startsWith('<!doctype html>')) problems.push('the HTML does not start with <!doctype html>');
+  if (!/<html lang="(en|zh-CN)">/.test(html)) problems.push('no <html lang>');
+  if (!/<meta charset="utf-8">/.test(html)) problems.push('no charset');
+  if (!html.trimEnd().endsWith('</html>')) problems.push('the HTML does not end with </html>');
+  // Nothing loaded from anywhere: no src/href to a file or URL in the markup (inlined script code
+  // left out: vega's own code builds URLs it never fetches here), no <link>, no CSS @import.
+  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+  for (const m of markup.matchAll(/\s(?:src|href)\s*=\s*"([^"]*)"/g)) if (!m[1]!.startsWith('#')) problems.push(`refers to ${m[1]}`);
+  if (/<link\b/i.test(markup)) problems.push('has a <link> element');
+  if (/@import/.test(markup)) problems.push('has a CSS @import');
+  // Every chart box has its spec, and the vega runtime is inlined.
+  const boxes = [...html.matchAll(/<div class="chart" data-chart="([^"]+)" data-spec="([^"]+)">/g)];
+  if (boxes.length !== files.pngs.length) problems.push(`${boxes.length} chart boxes for ${files.pngs.length} PNGs`);
+  for (const [, name, spec] of boxes) {
+    const json = new RegExp(`<script type="application/json" id="${spec}">([\\s\\S]*?)</script>`).exec(html)?.[1];
+    if (json === undefined) problems.push(`chart ${name}: no spec`);
+    else if (!(JSON.parse(json) as { $schema?: string }).$schema?.includes('vega-lite')) problems.push(`chart ${name}: the spec is not Vega-Lite`);
+  }
+  if (boxes.length > 0 && !html.includes('vegaEmbed')) problems.push('charts but no vega-embed runtime');
+  // Markdown: every image is a PNG file beside it.
+  const md = readFileSync(files.markdown, 'utf8');
+  const images = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+  if (images.length !== files.pngs.length) problems.push(`${images.length} images in the Markdown for ${files.pngs.length} PNGs`);
+  for (const image of images) {
+    const file = join(dirname(files.markdown), image);
+    if (image.includes('/') || !existsSync(file)) problems.push(`the Markdown image ${image} is not a file beside it`);
+    else if (!readFileSync(file).subarray(0, 8).equals(PNG_SIGNATURE)) problems.push(`${image} is not a PNG`);
+  }
+  for (const png of files.pngs) if (!images.includes(basename(png))) problems.push(`${basename(png)} is not shown in the Markdown`);
+  return problems;
+}
 
 describe('notebook 01: the plan at a glance', () => {
-  it('counts every indicator and target, and the plan cuts approvals by 20 % where the trend does not', async () => {
-    const r = await planAtAGlance(join(dir, '01'), quiet);
+  it('counts every indicator and target, the plan cuts approvals by 20 % where the trend does not, and writes its page', async () => {
+    const r = await planAtAGlance(join(dir, '01'), quick);
     expect(Object.values(r.indicatorsByDomain).reduce((a, b) => a + b, 0)).toBe(catalog.length);
     expect(Object.values(r.targetsByKind).reduce((a, b) => a + b, 0)).toBe(planTargets.length);
     const approvals = r.change['administration.approval-items']!;
     expect(approvals.plan).toBeLessThanOrEqual(-20); // plan.yaml sets the even-pace rate −ln(0.8)/5
     expect(approvals.trend).toBeGreaterThan(-20);
-    expect(readFileSync(join(dir, '01', 'comparison-integration.level.svg'), 'utf8')).toContain('城乡一体化');
+    expect(pageProblems(r.files)).toEqual([]);
+    const md = readFileSync(r.files.markdown, 'utf8');
+    expect(md).toContain(`The catalog holds ${catalog.length} indicators`);
+    expect(md).toContain('the plan’s even-pace reading of line 251 meets the −20 % cut, which the trend alone would not reach.');
   });
 });
 
 describe('notebook 02: odds of the −20 % approvals target', () => {
-  it('goal-seeks the rate the closed form gives, and ranks the scenarios’ odds accelerated > plan > stalled', async () => {
-    const r = await approvalsOdds(join(dir, '02'), 200, quiet);
+  it('goal-seeks the rate the closed form gives, ranks the odds accelerated > plan > stalled, and states them in the page', async () => {
+    const r = await approvalsOdds(join(dir, '02'), quick);
     // 100·(1 − r/12)^60 = 80 under monthly Euler steps of continuous abolition.
     expect(r.goal.status).toBe('found');
     expect(r.requiredRate).toBeCloseTo(12 * (1 - 0.8 ** (1 / 60)), 8);
@@ -37,13 +81,17 @@ describe('notebook 02: odds of the −20 % approvals target', () => {
     const p = r.probability;
     expect(p.accelerated).toBeGreaterThan(p.plan!);
     expect(p.plan).toBeGreaterThan(p.stalled!);
-    expect(existsSync(join(dir, '02', 'fan-approvals-plan.svg'))).toBe(true);
+    expect(pageProblems(r.files)).toEqual([]);
+    const md = readFileSync(r.files.markdown, 'utf8');
+    expect(md).toContain(`A constant reduction rate of ${r.requiredRate.toFixed(5)} a year`);
+    expect(md).toMatch(/Under the plan as written the 2015 index is median \d+(\.\d)?, 90 % of runs between \d+(\.\d)? and \d+(\.\d)?/);
+    expect(md).toContain(`(P(met) ${Math.round(p.plan! * 100)} %)`);
   });
 });
 
 describe('notebook 03: hukou-gap sensitivity', () => {
-  it('finds that faster conversion narrows the gap, agrees between OAT and Morris on the top lever, and writes both charts in both languages', async () => {
-    const r = await hukouSensitivity(join(dir, '03'), quiet, 6);
+  it('finds that faster conversion narrows the gap, agrees between OAT and Morris on the top lever, and writes both charts', async () => {
+    const r = await hukouSensitivity(join(dir, '03'), quick);
     const swings = r.oat.outputs[0]!.swings;
     const swing = (id: string) => swings.find((s) => s.input === id)!;
     // More conversion to urban hukou → fewer town dwellers without it → a smaller gap.
@@ -53,8 +101,27 @@ describe('notebook 03: hukou-gap sensitivity', () => {
     for (const s of swings) expect(Number.isFinite(s.low.result) && Number.isFinite(s.high.result)).toBe(true);
     expect(swings.some((s) => s.input.startsWith('init_'))).toBe(false);
     expect(r.morris.outputs[0]!.effects[0]!.input).toBe(swings[0]!.input);
-    expect(readFileSync(join(dir, '03', 'tornado-hukou-gap.zh.svg'), 'utf8')).toContain('户籍');
-    expect(readFileSync(join(dir, '03', 'tornado-hukou-gap.en.svg'), 'utf8')).toContain('hukou');
-    expect(readFileSync(join(dir, '03', 'morris-hukou-gap.en.svg'), 'utf8')).toContain('Morris screening');
+    expect(pageProblems(r.files)).toEqual([]);
+    expect(r.files.pngs.map((f) => basename(f))).toEqual(['tornado-hukou-gap.png', 'morris-hukou-gap.png']);
+    expect(readFileSync(r.files.markdown, 'utf8')).toContain('Both methods put Rural-to-town move rate first.');
+  });
+});
+
+describe('the notebook runner', () => {
+  it('lists every notebook file once, in order', () => {
+    const files = readdirSync(join(import.meta.dirname, '..', '..', 'notebooks')).filter((f) => /^\d\d-.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, ''));
+    expect(NOTEBOOKS.map((n) => n.id)).toEqual(files.sort());
+  });
+
+  it('the page check finds what is wrong with a page that is not self-contained', () => {
+    const bad = join(dir, 'bad');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(join(bad, 'x.html'), '<!doctype html>\n<html lang="en"><meta charset="utf-8"><script src="https://cdn.example/vega.js"></script></html>\n');
+    writeFileSync(join(bad, 'x.md'), '# x\n\n![a chart](charts/a.png)\n');
+    expect(pageProblems({ html: join(bad, 'x.html'), markdown: join(bad, 'x.md'), pngs: [] })).toEqual([
+      'refers to https://cdn.example/vega.js',
+      '1 images in the Markdown for 0 PNGs',
+      'the Markdown image charts/a.png is not a file beside it',
+    ]);
   });
 });
