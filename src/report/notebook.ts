@@ -33,18 +33,19 @@ export type { Cell as NotebookCell, Table as NotebookTable };
 
 /**
  * A number for prose and tables: thousands grouped and rounded to whole numbers; below 1000 at most
- * `decimals` decimals (trailing zeros dropped); below 1 (and not 0) three significant digits, so a
- * rate of 0.04463 a year reads 0.0446, not 0.04. Negative numbers take a minus sign (−), not a hyphen.
+ * `decimals` decimals (trailing zeros dropped). Without `decimals`: two, but three significant
+ * digits below 1, so a rate of 0.04463 a year reads 0.0446, not 0.04 — and a solver's residue
+ * below 10⁻⁶ reads 0. Negative numbers take a minus sign (−), not a hyphen.
  */
-export function formatValue(value: number | null | undefined, decimals = 2): string {
+export function formatValue(value: number | null | undefined, decimals?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const a = Math.abs(value);
   const text =
     a >= 1000
       ? Math.round(value).toLocaleString('en-US')
-      : a > 0 && a < 1
+      : decimals === undefined && a >= 1e-6 && a < 1
         ? Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 10 })
-        : value.toLocaleString('en-US', { maximumFractionDigits: decimals });
+        : value.toLocaleString('en-US', { maximumFractionDigits: decimals ?? (a < 1e-6 ? 0 : 2) });
   // A typographic minus, and no "-0" from rounding.
   return text === '-0' ? '0' : text.replace(/^-/, '−');
 }
@@ -72,14 +73,14 @@ export function centralValue(result: ScenarioResult, output: string, year: numbe
  * "median 81.3, 90 % of runs between 77.1 and 86.8" (just "median 81.3" when the range is too
  * narrow to show at the precision given).
  */
-export function medianRange(result: ScenarioResult, output: string, year: number, decimals = 2): string {
+export function medianRange(result: ScenarioResult, output: string, year: number, decimals?: number): string {
   if (result.mode !== 'montecarlo') return formatValue(statisticAt(result, output, year, 'value'), decimals);
   const [median, lo, hi] = (['p50', 'p05', 'p95'] as const).map((s) => formatValue(statisticAt(result, output, year, s), decimals));
   return lo === hi ? `median ${median}` : `median ${median}, 90 % of runs between ${lo} and ${hi}`;
 }
 
 /** The same as a table cell: the median with its 90 % range under it (deterministic: the value). */
-export function medianRangeCell(result: ScenarioResult, output: string, year: number, decimals = 2): Cell {
+export function medianRangeCell(result: ScenarioResult, output: string, year: number, decimals?: number): Cell {
   if (result.mode !== 'montecarlo') return formatValue(statisticAt(result, output, year, 'value'), decimals);
   const [median, lo, hi] = (['p50', 'p05', 'p95'] as const).map((s) => formatValue(statisticAt(result, output, year, s), decimals)) as [string, string, string];
   return lo === hi ? median : { value: median, range: `${lo}–${hi}` };
