@@ -48,7 +48,7 @@ export async function main(outDir = `out/notebooks/${ID}`, options: NotebookRunO
   const out = swings.outputs[0];
   const effects = screening.outputs[0]?.effects ?? [];
   if (!out) throw new Error('no OAT output');
-  const name = (id: string): string => params.find((p) => p.id === id)?.name.en ?? id;
+  const name = (id: string): string => `“${params.find((p) => p.id === id)?.name.en ?? id}”`;
 
   page.section('One lever at a time', 'oat');
   page.paragraph(

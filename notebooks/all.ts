@@ -11,6 +11,7 @@ import * as approvalsOdds from './02-approvals-target-odds.js';
 import * as hukouGapSensitivity from './03-hukou-gap-sensitivity.js';
 import * as hukouAndLand from './04-hukou-and-land.js';
 import * as insuranceUncertainty from './05-insurance-under-uncertainty.js';
+import * as whatItTakes from './06-what-it-takes.js';
 
 /** A notebook as the runner and the tests see it: its id (file and folder name) and its main. */
 export interface NotebookEntry {
@@ -18,7 +19,7 @@ export interface NotebookEntry {
   readonly main: (outDir: string, options?: NotebookRunOptions) => Promise<{ readonly files: NotebookFiles }>;
 }
 
-export const NOTEBOOKS: readonly NotebookEntry[] = [planAtAGlance, approvalsOdds, hukouGapSensitivity, hukouAndLand, insuranceUncertainty].map((m) => ({ id: m.ID, main: m.main }));
+export const NOTEBOOKS: readonly NotebookEntry[] = [planAtAGlance, approvalsOdds, hukouGapSensitivity, hukouAndLand, insuranceUncertainty, whatItTakes].map((m) => ({ id: m.ID, main: m.main }));
 
 /** Runs every notebook into `<outRoot>/<id>/`; returns the files each wrote. */
 export async function runAll(outRoot: string, options: NotebookRunOptions = {}): Promise<Map<string, NotebookFiles>> {

@@ -8,12 +8,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalog, formatValue, planTargets, statisticAt, type NotebookFiles, type ScenarioResult } from 'hangzhou-reform-sim';
+import { attainmentOf, catalog, formatValue, planTargets, statisticAt, type NotebookFiles, type ScenarioResult } from 'hangzhou-reform-sim';
 import { main as planAtAGlance } from '../../notebooks/01-plan-at-a-glance.js';
 import { main as approvalsOdds } from '../../notebooks/02-approvals-target-odds.js';
 import { main as hukouSensitivity } from '../../notebooks/03-hukou-gap-sensitivity.js';
 import { main as hukouAndLand } from '../../notebooks/04-hukou-and-land.js';
 import { main as insuranceUncertainty } from '../../notebooks/05-insurance-under-uncertainty.js';
+import { main as whatItTakes } from '../../notebooks/06-what-it-takes.js';
 import { NOTEBOOKS } from '../../notebooks/all.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hzsim-notebooks-'));
@@ -105,7 +106,7 @@ describe('notebook 03: hukou-gap sensitivity', () => {
     expect(r.morris.outputs[0]!.effects[0]!.input).toBe(swings[0]!.input);
     expect(pageProblems(r.files)).toEqual([]);
     expect(r.files.pngs.map((f) => basename(f))).toEqual(['tornado-hukou-gap.png', 'morris-hukou-gap.png']);
-    expect(readFileSync(r.files.markdown, 'utf8')).toContain('Both methods put Rural-to-town move rate first.');
+    expect(readFileSync(r.files.markdown, 'utf8')).toContain('Both methods put “Rural-to-town move rate” first.');
   });
 });
 
@@ -147,6 +148,32 @@ describe('notebook 05: insurance under uncertainty', () => {
     expect(pageProblems(r.files)).toEqual([]);
     const md = readFileSync(r.files.markdown, 'utf8');
     expect(md).toMatch(/Migrant workers’ coverage under the plan in 2015: median [\d.]+, 90 % of runs between [\d.]+ and [\d.]+ when only delivery is drawn/);
+  });
+});
+
+describe('notebook 06: what it takes', () => {
+  it('finds the approvals rate of the closed form, a hukou rate that meets the gap target, and 80 % odds that a Monte Carlo at the found value confirms', async () => {
+    const r = await whatItTakes(join(dir, '06'), quick);
+    // The approvals index depends on its reduction rate alone.
+    expect(r.approvalsLevers).toEqual(['approval_reduction_rate']);
+    expect(r.approvalsRate.status).toBe('found');
+    expect(r.approvalsRate.value).toBeCloseTo(12 * (1 - 0.8 ** (1 / 60)), 8);
+    // The hukou rate found brings the gap to what the target requires; 80 % odds need more than certainty in the planned run.
+    expect(r.hukouRate.status).toBe('found');
+    expect(Math.abs(r.hukouRate.achieved - r.gapRequired)).toBeLessThan(1e-6);
+    expect(r.hukouRate80.status).toBe('found');
+    expect(r.hukouRate80.achieved).toBeGreaterThanOrEqual(0.8);
+    expect(r.hukouRate80.value).toBeGreaterThan(r.hukouRate.value);
+    expect(attainmentOf(r.hukouCheck, 'urbanisation.hukou-gap.narrow').probability).toBeGreaterThanOrEqual(0.8);
+    // Approvals with 80 % odds: the delivery distribution scaled up, by more than 1.
+    expect(r.approvalsScale80.status).toBe('found');
+    expect(r.approvalsScale80.value).toBeGreaterThan(1);
+    expect(r.approvalsScale80.achieved).toBeGreaterThanOrEqual(0.8);
+    expect(pageProblems(r.files)).toEqual([]);
+    const md = readFileSync(r.files.markdown, 'utf8');
+    expect(md).toContain(`at a reduction rate of ${formatValue(r.approvalsRate.value)} a year`);
+    expect(md).toContain(`80 % of runs meet the target from ${formatValue(r.hukouRate80.value)} a year`);
+    expect(md).toMatch(/At that value the 2015 gap is median [\d.]+, 90 % of runs between [\d.]+ and [\d.]+/);
   });
 });
 
