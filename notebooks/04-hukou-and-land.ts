@@ -158,8 +158,11 @@ export async function main(outDir = `out/notebooks/${ID}`, options: NotebookRunO
   );
   page.table({
     header: ['Linkage quota, ha', ...YEARS.map(String)],
-    rows: (['land.quota_generated', 'land.quota_used', 'land.quota_traded', 'land.quota_balance'] as const).flatMap((id) =>
-      [planR, landFirst].map((r) => [`${labels.name(id, 'en')} — ${r.scenario.title.en}`, ...YEARS.map((y) => formatValue(at(r, id, y), 1))]),
+    rows: [planR, landFirst].flatMap((r) =>
+      ([['land.quota_generated', 'generated'], ['land.quota_used', 'used'], ['land.quota_traded', 'traded'], ['land.quota_balance', 'unused at the year’s end']] as const).map(([id, what]) => [
+        `${r.scenario.title.en}: ${what}`,
+        ...YEARS.map((y) => formatValue(at(r, id, y), 1)),
+      ]),
     ),
   });
   for (const r of [planR, landFirst]) {

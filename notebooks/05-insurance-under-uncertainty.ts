@@ -89,6 +89,12 @@ export async function main(outDir = `out/notebooks/${ID}`, options: NotebookRunO
         ? 'what the model assumes matters far more for coverage than how the plan’s few uncertain levers are delivered.'
         : 'the assumptions widen it, but delivery already accounts for much of the spread.'),
   );
+  const shift = (statisticAt(plan.all, migrant, 2015, 'p50') ?? NaN) - (statisticAt(plan.scenario, migrant, 2015, 'p50') ?? NaN);
+  if (Math.abs(shift) >= 1) {
+    page.paragraph(
+      `The median moves too, by ${formatValue(shift, 1)} points: drawing the assumptions is not the same as running at their defaults, because several plausible ranges are not centred on the default and the model does not respond to them in proportion.`,
+    );
+  }
   const movedTargets = TARGETS.filter((t) => Math.abs((attainmentOf(plan.all, t).probability ?? 0) - (attainmentOf(plan.scenario, t).probability ?? 0)) >= 0.05);
   page.paragraph(
     movedTargets.length === 0

@@ -86,7 +86,7 @@ export async function main(outDir = `out/notebooks/${ID}`, options: NotebookRunO
       `the 2015 hukou gap (${formatValue(gapOat.base)} points under the plan) with ${gapOat.swings.filter((s) => Math.abs(s.swing) > 1e-9).length}, most of all ${leverName(gapOat.swings[0]?.input ?? '')}.`,
   );
   const runsLabel = [{ scenario: { id: plan.id, title: plan.title }, mode: 'deterministic' as const, runs: 1, seed: null }];
-  page.chart('tornado-approvals', charts.tornadoFromOat(swings, { lang: 'en', output: 0, top: 5, runs: runsLabel }), 'The levers that move the 2015 approvals index, each from the low to the high end of its range around the plan.');
+  page.chart('tornado-approvals', charts.tornadoFromOat(swings, { lang: 'en', output: 0, top: Math.max(1, approvalsLevers.length), runs: runsLabel }), `The ${approvalsLevers.length === 1 ? 'one lever that moves' : 'levers that move'} the 2015 approvals index, from the low to the high end of its range around the plan; no other lever moves it at all.`);
   page.chart('tornado-hukou-gap', charts.tornadoFromOat(swings, { lang: 'en', output: 1, top: 10, runs: runsLabel }), 'The ten levers that move the 2015 hukou gap most, each from the low to the high end of its range around the plan.');
   const gapEffects = screening.outputs[1]?.effects ?? [];
   page.paragraph(

@@ -1,7 +1,8 @@
 /**
  * Every notebook page in a real browser: each notebook is run (quick counts) into a temporary
  * folder, and its page opened offline in headless Chromium — no console error, no network request,
- * every chart box drawn by vega-embed; full-page screenshots in out/screenshots/notebook-<id>.png.
+ * every chart box drawn by vega-embed; full-page screenshots in out/screenshots/notebook-<id>.png
+ * (and the first page printed to an A4 PDF beside them).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,13 +21,20 @@ describe.skipIf(!chromium)('notebook pages in headless Chromium', () => {
   beforeAll(async () => {
     const written = await runAll(dir, { quick: true, log: () => {} });
     await withBrowser(async (browser) => {
-      for (const [id, files] of written) {
+      const pages = [...written].map(([id, files]) => {
         // Moved alone into an empty folder: the page must not need anything beside it.
         const alone = join(dir, 'alone', id);
         mkdirSync(alone, { recursive: true });
         copyFileSync(files.html, join(alone, `${id}.html`));
         charts.set(id, files.pngs.length);
-        reports.set(id, await checkPage(browser, { file: join(alone, `${id}.html`), name: `notebook-${id}`, minCharts: files.pngs.length, pdf: true }));
+        return { id, file: join(alone, `${id}.html`), minCharts: files.pngs.length };
+      });
+      // Two pages at a time (each in its own offline context); every page prints with the report
+      // document's stylesheet, so one PDF is enough to check it.
+      for (let i = 0; i < pages.length; i += 2) {
+        const batch = pages.slice(i, i + 2);
+        const done = await Promise.all(batch.map((p) => checkPage(browser, { file: p.file, name: `notebook-${p.id}`, minCharts: p.minCharts, pdf: p.id === NOTEBOOKS[0]?.id })));
+        batch.forEach((p, j) => reports.set(p.id, done[j]!));
       }
     });
   }, 240_000);
@@ -37,7 +45,7 @@ describe.skipIf(!chromium)('notebook pages in headless Chromium', () => {
       expect(pageProblems(r)).toEqual([]);
       expect(r.charts).toHaveLength(charts.get(id)!);
       expect(r.charts.every((c) => c.kind === 'svg' && c.marks > 10), JSON.stringify(r.charts)).toBe(true);
-      expect(r.pdf?.pages).toBeGreaterThan(1);
+      if (id === NOTEBOOKS[0]?.id) expect(r.pdf?.pages).toBeGreaterThan(1);
     });
   }
 });

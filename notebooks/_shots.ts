@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+const [file, prefix, segH = '1300'] = process.argv.slice(2) as [string, string, string?];
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1000, height: 800 } });
+await p.goto(pathToFileURL(file).href);
+await p.waitForTimeout(2500);
+const h = await p.evaluate(() => (globalThis as unknown as { document: { body: { scrollHeight: number } } }).document.body.scrollHeight);
+const seg = Number(segH);
+for (let y = 0, i = 0; y < h; y += seg, i++) await p.screenshot({ path: `${prefix}-${i}.png`, clip: { x: 0, y, width: 1000, height: Math.min(seg, h - y) }, fullPage: true });
+console.log(h);
+await b.close();
