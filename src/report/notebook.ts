@@ -50,11 +50,14 @@ export function formatValue(value: number | null | undefined, decimals?: number)
   return text === '-0' ? '0' : text.replace(/^-/, '−');
 }
 
-/** A share (0–1) as a percentage: 0.333 → "33 %"; below 1 % and above 99 % one decimal, so 0.4 % never reads 0 %. */
+/**
+ * A share (0–1) as a percentage: 0.333 → "33 %". Below 1 % and above 99 % one decimal, rounded
+ * away from the ends, so a share that is not 0 or 1 never reads "0 %" or "100 %".
+ */
 export function formatPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '—';
   const p = share * 100;
-  const text = (p > 0 && p < 1) || (p > 99 && p < 100) ? p.toFixed(1) : String(Math.round(p));
+  const text = p > 0 && p < 1 ? (Math.ceil(p * 10) / 10).toFixed(1) : p > 99 && p < 100 ? (Math.floor(p * 10) / 10).toFixed(1) : String(Math.round(p));
   return `${text} %`;
 }
 

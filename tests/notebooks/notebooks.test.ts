@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attainmentOf, catalog, formatValue, planTargets, statisticAt, type NotebookFiles, type ScenarioResult } from 'hangzhou-reform-sim';
 import { main as planAtAGlance } from '../../notebooks/01-plan-at-a-glance.js';
@@ -174,6 +175,25 @@ describe('notebook 06: what it takes', () => {
     expect(md).toContain(`at a reduction rate of ${formatValue(r.approvalsRate.value)} a year`);
     expect(md).toContain(`80 % of runs meet the target from ${formatValue(r.hukouRate80.value)} a year`);
     expect(md).toMatch(/At that value the 2015 gap is median [\d.]+, 90 % of runs between [\d.]+ and [\d.]+/);
+  });
+});
+
+describe('README, “Notebooks”', () => {
+  it('its own-notebook example writes the page, the Markdown and the PNG it says', async () => {
+    const root = resolve(fileURLToPath(import.meta.url), '../../..');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const code = /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Notebooks')))?.[1];
+    expect(code).toBeDefined();
+    // As a module importing the sources, writing into .cache/test (tests never write into out/).
+    const work = join(root, '.cache', 'test', 'readme-notebook');
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    const file = join(work, 'example.ts');
+    writeFileSync(file, code!.replace("from 'hangzhou-reform-sim'", `from ${JSON.stringify(pathToFileURL(join(root, 'src', 'index.ts')).href)}`).replace("'out/my-notebook'", JSON.stringify(join(work, 'page'))));
+    await import(pathToFileURL(file).href);
+    expect(readdirSync(join(work, 'page')).sort()).toEqual(['fan.png', 'my-notebook.html', 'my-notebook.md']);
+    expect(pageProblems({ html: join(work, 'page', 'my-notebook.html'), markdown: join(work, 'page', 'my-notebook.md'), pngs: [join(work, 'page', 'fan.png')] })).toEqual([]);
+    expect(readFileSync(join(work, 'page', 'my-notebook.md'), 'utf8')).toMatch(/The 2015 index: median \d+(\.\d)?, 90 % of runs between \d+(\.\d)? and \d+(\.\d)?\./);
   });
 });
 
