@@ -53,7 +53,8 @@ export async function main(outDir = `out/notebooks/${ID}`, options: NotebookRunO
   for (const s of scenarios) {
     const own = await runMonteCarlo(s, { context, runs, seed: 2011 });
     const all = await runMonteCarlo(s, { context, runs, seed: 2011, uncertainty: 'all' });
-    result[s.id] = { scenario: own, all: { ...all, scenario: { id: `${s.id}-all`, title: { zh: `${s.title.zh}（含全部假设）`, en: `${s.title.en}, all assumptions drawn` } } } };
+    // Its own id and title: charts and tables name the run that drew every assumption apart.
+    result[s.id] = { scenario: own, all: { ...all, scenario: { id: `${s.id}-all`, title: { zh: `${s.title.zh}（全部假设抽样）`, en: `${s.title.en} (all drawn)` } } } };
   }
   const plan = result.plan as { scenario: ScenarioResult; all: ScenarioResult };
   const planScenario = scenarios[0] as ResolvedScenario;
@@ -139,14 +140,14 @@ export async function main(outDir = `out/notebooks/${ID}`, options: NotebookRunO
       labels.name(o.output.id, 'en'),
       o.effects
         .slice(0, 5)
-        .map((e) => `${e.label?.en ?? e.input} ${formatValue(e.muStar, 2)}`)
+        .map((e) => `${e.label?.en ?? e.input} (${formatValue(e.muStar, 2)})`)
         .join('; '),
     ]),
   });
   const topMigrant = screening.outputs[0]?.effects[0];
   if (topMigrant) {
     page.paragraph(
-      `For migrant workers’ coverage, ${topMigrant.label?.en ?? topMigrant.input} matters most (μ* ${formatValue(topMigrant.muStar, 2)} points): ` +
+      `For migrant workers’ coverage, “${topMigrant.label?.en ?? topMigrant.input}” matters most (μ* ${formatValue(topMigrant.muStar, 2)} points): ` +
         `its plausible range runs from ${formatValue(ranges[topMigrant.input]?.min)} to ${formatValue(ranges[topMigrant.input]?.max)}. A published figure for this one assumption would narrow the odds more than any other.`,
     );
   }
