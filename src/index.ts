@@ -198,6 +198,26 @@ export const writeStandardCharts = async (...args: Parameters<StandardModule['wr
   (await import('./charts/standard.js')).writeStandardCharts(...args);
 export { briefingMarkdown, briefingHtml, briefingDocument, type BriefingOptions } from './report/briefing.js';
 export { renderMarkdown as renderReportMarkdown, renderHtml as renderReportHtml, type ReportDocument, type Section as ReportSection, type Block as ReportBlock, type Figure as ReportFigure } from './report/document.js';
+// Notebooks as reports: a page of narrative, tables and interactive charts (one offline HTML file, Markdown with PNGs).
+export {
+  notebook,
+  Notebook,
+  formatValue,
+  formatPercent,
+  statisticAt,
+  centralValue,
+  medianRange,
+  medianRangeCell,
+  runDescription,
+  attainmentOf,
+  attainmentVerdict,
+  attainmentTable,
+  type NotebookOptions,
+  type NotebookRunOptions,
+  type NotebookFiles,
+  type NotebookCell,
+  type NotebookTable,
+} from './report/notebook.js';
 // The scenario explorer page: its data from resolved scenarios, and the page around it.
 export { explorerData, explorerHtml, builtPageAssets } from './explorer/index.js';
 export type { ExplorerData, ExplorerDataOptions, PageAssets } from './explorer/index.js';

@@ -135,7 +135,8 @@ export async function svgToPngAsync(svg: string): Promise<Buffer> {
 // HTML.
 
 const scriptCache = new Map<string, string>();
-function browserBuild(pkg: string, file: string): string {
+/** A package's browser build (e.g. vega's build/vega.min.js), ready to inline in a script element. */
+export function browserBuild(pkg: string, file: string): string {
   const key = `${pkg}/${file}`;
   const cached = scriptCache.get(key);
   if (cached !== undefined) return cached;

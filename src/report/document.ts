@@ -32,7 +32,13 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'table'; readonly table: Table }
-  | { readonly kind: 'figure'; readonly figure: Figure };
+  | { readonly kind: 'figure'; readonly figure: Figure }
+  /**
+   * An interactive chart: in HTML an empty `.chart` box whose `data-spec` names the JSON script
+   * holding its Vega-Lite spec, for a script of the document (`scripts`) to draw with vega-embed,
+   * and the static SVG in a `<noscript>` for readers without scripts; in Markdown, the PNG.
+   */
+  | { readonly kind: 'chart'; readonly figure: Figure; readonly spec: unknown };
 
 /** A headed part of a report. */
 export interface Section {
@@ -51,6 +57,10 @@ export interface ReportDocument {
   readonly sections: readonly Section[];
   /** Small print at the end. */
   readonly footer: string;
+  /** Inline script code run at the end of the page (e.g. the chart runtime of 'chart' blocks). */
+  readonly scripts?: readonly string[];
+  /** Extra CSS after the document's own styles. */
+  readonly style?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -77,6 +87,7 @@ function markdownBlock(b: Block, lang: ReportDocument['lang']): string {
     case 'table':
       return markdownTable(b.table, lang);
     case 'figure':
+    case 'chart':
       return `![${mdCell(b.figure.caption)}](${b.figure.png})\n\n*${b.figure.caption}*`;
   }
 }
@@ -130,6 +141,12 @@ function htmlBlock(b: Block): string {
       const id = `fig-${b.figure.name.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
       return `<figure id="${id}"><div class="chart" data-chart="${escapeHtml(b.figure.name)}">${inlineSvg(b.figure.svg, id, b.figure.caption)}</div><figcaption>${escapeHtml(b.figure.caption)}</figcaption></figure>`;
     }
+    case 'chart': {
+      const id = `fig-${b.figure.name.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
+      // `<` escaped so the spec's text cannot end its script element.
+      const spec = JSON.stringify(b.spec).replace(/</g, '\\u003c');
+      return `<figure id="${id}" aria-label="${escapeHtml(b.figure.caption)}"><div class="chart" data-chart="${escapeHtml(b.figure.name)}" data-spec="${id}-spec"></div><noscript>${inlineSvg(b.figure.svg, id, b.figure.caption)}</noscript><figcaption>${escapeHtml(b.figure.caption)}</figcaption></figure>\n<script type="application/json" id="${id}-spec">${spec}</script>`;
+    }
   }
 }
 
@@ -167,13 +184,15 @@ export function renderHtml(doc: ReportDocument): string {
   const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`, ...doc.lead.map(htmlBlock)];
   for (const s of doc.sections) body.push(`<section id="${escapeHtml(s.id)}">`, `<h2>${escapeHtml(s.heading)}</h2>`, ...s.blocks.map(htmlBlock), '</section>');
   body.push(`<footer>${escapeHtml(doc.footer)}</footer>`);
+  // `</script` inside inlined code would end its element early.
+  for (const code of doc.scripts ?? []) body.push(`<script>${code.replace(/<\/script/gi, '<\\/script')}</script>`);
   return `<!doctype html>
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.title)}</title>
-<style>${STYLE}
+<style>${STYLE}${doc.style ? `\n${doc.style}` : ''}
 </style>
 </head>
 <body>
