@@ -113,6 +113,8 @@ export async function calibrate(model: Evaluable, options: CalibrationOptions): 
   const obs = options.observations;
   const n = obs.length;
   if (n === 0) throw new RangeError('no observations to fit');
+  // The optimiser needs two points at least; one observation is an equation, not a fit.
+  if (n < 2) throw new RangeError(`calibrate needs at least 2 observations, got ${n}`);
   const residualKind = options.residual ?? 'relative';
   const scale = obs.map((o, i) => {
     if (!Number.isFinite(o.value)) throw new RangeError(`observation ${i} has value ${o.value} — expected a finite number`);
