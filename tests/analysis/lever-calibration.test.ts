@@ -55,7 +55,7 @@ describe('the committed calibration', () => {
   });
 
   it('identifies a lever only with a standard error, inside its range and a 95 % interval under half the range', () => {
-    const range = new Map(assumedParams.map((p) => [p.id, p.range]));
+    const range = new Map<string, { min: number; max: number }>(assumedParams.map((p) => [p.id, p.range]));
     for (const l of committed.levers) {
       if (!l.identified) {
         expect(l.default, l.lever).toBeNull();
