@@ -158,4 +158,31 @@ describe('hzsim calibrate and backtest', () => {
     expect(bad.err).toMatch(/unknown\.csv: line 2, id: unknown observable 'population\.residnet'; did you mean 'population\.resident'/);
     expect(bad.out).toBe('');
   });
+
+  it('backtest reads the bundled observed data by default: primary rows, not-comparable ones left out, derived growth rate scored', async () => {
+    const r = await run(['backtest', 'as-happened', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.observed).toBe('data/observed/hangzhou.csv');
+    expect(json.skipped).toEqual([]);
+    const result = json.result;
+    const keys = result.rows.map((x: { id: string; year: number }) => `${x.id} ${x.year}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain('population.resident-increase 2015');
+    expect(keys).toContain('population.resident-growth-rate 2016');
+    expect(keys.some((k: string) => k.startsWith('integration.coordination-score') || k.startsWith('income.rural-disposable'))).toBe(false);
+    // Both splits are told apart for a series observed on both sides of 2013.
+    const gdp = result.metrics.filter((m: { id: string }) => m.id === 'economy.gdp').map((m: { split: string; n: number }) => [m.split, m.n]);
+    expect(gdp).toEqual([['fitted', 3], ['out-of-sample', 2], ['all', 5]]);
+    const text = await run(['backtest', 'as-happened']);
+    expect(text.out).toContain('economy.gdp [calibrated: gdp_real_growth_initial]');
+    expect(text.out).toContain("'fitted' = years up to 2013 (the calibration window)");
+  });
+
+  it('calibrate refuses a window after 2013: later years are out of sample', async () => {
+    const r = await run(['calibrate', 'as-happened', '--levers', 'migrant_arrivals', '--until', '2014']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--until: got 2014 — calibration may use data up to 2013 only; 2014 and later are out of sample (hzsim backtest scores them)');
+    expect(r.out).toBe('');
+  });
 });

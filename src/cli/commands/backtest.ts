@@ -12,6 +12,7 @@
 import type { Command } from 'commander';
 import { backtest as backtestAnalysis, type BacktestResult } from '../../analysis/backtest.js';
 import { scorableIds, withDerivedOutputs } from '../../analysis/observed-model.js';
+import { committedCalibration } from '../../params/calibration.js';
 import type { Observation } from '../../analysis/types.js';
 import type { Lang } from '../../charts/i18n.js';
 import { InputError } from '../../errors.js';
@@ -115,10 +116,12 @@ export function register(program: Command, io: CliIO): Command {
 const num = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(Number(v.toPrecision(7))));
 const pct = (v: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(2)}%` : '—');
 
-/** Per indicator: the scored years, then the metrics by split. */
-export function backtestText(r: BacktestResult): string {
+/** Per indicator: the scored years, then the metrics by split; which series the lever defaults were fitted to. */
+export function backtestText(r: BacktestResult, fitted: ReadonlyMap<string, readonly string[]> = calibratedSeries()): string {
   const mode = r.mode === 'montecarlo' ? `Monte Carlo median, ${r.runs} runs, seed ${r.seed}` : 'deterministic';
-  const head = `${r.scenario.id} (${mode}) against ${r.rows.length} observations; fitted up to ${r.fittedUntil}, out of sample after\n`;
+  const head =
+    `${r.scenario.id} (${mode}) against ${r.rows.length} observations; 'fitted' = years up to ${r.fittedUntil} (the calibration window), out of sample after.\n` +
+    `Lever defaults were fitted to the series marked [calibrated] (data/calibration/hangzhou.json); the other series' early years are in-sample but not fitted.\n`;
   const blocks = [...new Set(r.rows.map((x) => x.id))].map((id) => {
     const rows = r.rows.filter((x) => x.id === id);
     const band = r.mode === 'montecarlo';
@@ -132,7 +135,8 @@ export function backtestText(r: BacktestResult): string {
       r.metrics.filter((x) => x.id === id).map((x) => [x.split, String(x.n), Number.isFinite(x.mape) ? `${x.mape.toFixed(2)}%` : '—', num(x.rmse), num(x.meanError), num(x.theilU)]),
       new Set([1, 2, 3, 4, 5]),
     );
-    return `${id}\n${table}${metrics}`;
+    const levers = fitted.get(id);
+    return `${id}${levers ? ` [calibrated: ${levers.join(', ')}]` : ''}\n${table}${metrics}`;
   });
   const unmatched = r.unmatched.length > 0 ? `not scored (no projection in that year): ${r.unmatched.map((o) => `${o.id} ${o.year}`).join(', ')}\n` : '';
   return `${head}\n${blocks.join('\n')}${unmatched}Theil's U < 1: the projection beats holding the ${r.baseYear} value constant.\n`;
@@ -149,8 +153,36 @@ export function backtestFiles(r: BacktestResult): Map<string, string> {
   ]);
 }
 
-/** One chart per indicator scored: backtest-<id>.<lang>.svg / .png. */
+/** Series the committed calibration fitted lever defaults to (data/calibration/hangzhou.json), by id: the levers. */
+export function calibratedSeries(): Map<string, string[]> {
+  const bySeries = new Map<string, string[]>();
+  const file = committedCalibration();
+  for (const g of file?.groups ?? []) {
+    const levers = g.levers.filter((id) => file?.levers.some((l) => l.lever === id && l.identified));
+    if (levers.length > 0) for (const id of g.series) bySeries.set(id, [...(bySeries.get(id) ?? []), ...levers]);
+  }
+  return bySeries;
+}
+
+const SUBTITLE = {
+  zh: {
+    fitted: (scenario: string, until: number) => `${scenario}；默认参数按${until}年及以前的这些实际值校准，此后为样本外检验；实际值：data/observed/hangzhou.csv`,
+    notFitted: (scenario: string, until: number) => `${scenario}；未按这些实际值校准（${until}年为校准可用的最后一年）；实际值：data/observed/hangzhou.csv`,
+  },
+  en: {
+    fitted: (scenario: string, until: number) => `${scenario}; defaults fitted to these values up to ${until}, out of sample after; observed: data/observed/hangzhou.csv`,
+    notFitted: (scenario: string, until: number) => `${scenario}; not fitted to these values (${until}: the last year calibration may use); observed: data/observed/hangzhou.csv`,
+  },
+} as const;
+
+/**
+ * One chart per indicator scored: backtest-<id>.<lang>.svg / .png. The subtitle says whether the
+ * lever defaults were fitted to the series (`fitted` years are otherwise just the calibration window).
+ */
 export async function backtestCharts(r: BacktestResult, lang: Lang): Promise<Map<string, string | Uint8Array>> {
   const { backtest: backtestChart } = await import('../../charts/builders/backtest.js');
-  return chartFiles(r.series.map((s) => ({ name: `backtest-${fileSafe(s.id)}`, spec: backtestChart(r, { indicator: s.id, lang }) })), lang);
+  const fitted = calibratedSeries();
+  const scenario = r.scenario.title[lang] || r.scenario.id;
+  const subtitle = (id: string): string => (fitted.has(id) ? SUBTITLE[lang].fitted : SUBTITLE[lang].notFitted)(scenario, r.fittedUntil);
+  return chartFiles(r.series.map((s) => ({ name: `backtest-${fileSafe(s.id)}`, spec: backtestChart(r, { indicator: s.id, lang, subtitle: subtitle(s.id) }) })), lang);
 }
