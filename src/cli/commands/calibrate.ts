@@ -14,7 +14,7 @@ import type { Command } from 'commander';
 import { backtest as backtestAnalysis } from '../../analysis/backtest.js';
 import { calibrate, type CalibrationResult } from '../../analysis/calibrate.js';
 import { scenarioModel, selectionProblems } from '../../analysis/model.js';
-import { fitObservations, LAST_FITTED_YEAR } from '../../analysis/observed-model.js';
+import { derivedObservables, fitObservations, LAST_FITTED_YEAR } from '../../analysis/observed-model.js';
 import { InputError } from '../../errors.js';
 import type { DistributionSpec } from '../../scenario/index.js';
 import { DEFAULT_UNTIL } from '../../scenario/index.js';
@@ -80,7 +80,12 @@ export function register(program: Command, io: CliIO): Command {
       checks.done();
       const scenario = loaded as NonNullable<typeof loaded>;
 
-      const { matched, skipped } = matchObservations(observations, compiled.outputIds);
+      // Derived observables (a growth rate from the residents) are scored by the backtest, not fitted.
+      const derived = new Set(derivedObservables.map((d) => d.id));
+      const inWindow = (o: { year: number }): boolean => o.year > (compiled.years[0] ?? -Infinity) && o.year <= fitUntil;
+      const derivedInWindow = [...new Set(observations.filter((o) => derived.has(o.id) && inWindow(o)).map((o) => o.id))];
+      if (derivedInWindow.length > 0) io.stderr(`hzsim: not fitted (computed from another output; hzsim backtest scores it): ${derivedInWindow.join(', ')}\n`);
+      const { matched, skipped } = matchObservations(observations.filter((o) => !derived.has(o.id)), compiled.outputIds);
       // Years before the model's start (2010) have no projection; 2014 and later are never fitted.
       const fitted = fitObservations(matched.filter((o) => o.year > compiled.years[0]! && o.year <= fitUntil), observedFile);
       if (fitted.length === 0) {
