@@ -92,7 +92,8 @@ export function committedCalibration(): CalibrationFile | null {
   }
 }
 
-const plain = (v: number): string => String(Number(v.toPrecision(4)));
+const fourDigits = (v: number): number => Number(v.toPrecision(4));
+const plain = (v: number): string => String(fourDigits(v));
 
 /** The lever with its calibrated default and provenance, or unchanged when not identified. */
 export function applyCalibration<T extends ParamRecord>(record: T, file: CalibrationFile | null): T {
@@ -124,7 +125,8 @@ export function applyCalibration<T extends ParamRecord>(record: T, file: Calibra
     default: entry.default,
     provenance,
     uncertainty: {
-      distribution: { dist: 'normal', mean: entry.default, sd: entry.standardError, min: lo, max: hi },
+      // Four significant digits, as the default: precision the fit does not have would only clutter tables.
+      distribution: { dist: 'normal', mean: entry.default, sd: fourDigits(entry.standardError), min: fourDigits(lo), max: fourDigits(hi) },
       reason: `The calibration's standard error, truncated to its 95 % interval (${CALIBRATION_FILE}).`,
     },
   };

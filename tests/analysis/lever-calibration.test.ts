@@ -91,7 +91,14 @@ describe('the committed calibration', () => {
       expect(p.provenance.interval).toEqual(l.interval);
       expect(p.provenance.assumed.value).toBe(before.default);
       expect(p.provenance.reason).toMatch(/^Fitted by least squares/);
-      expect(p.uncertainty?.distribution).toEqual({ dist: 'normal', mean: l.default, sd: l.standardError, min: l.interval![0], max: l.interval![1] });
+      const four = (v: number): number => Number(v.toPrecision(4));
+      expect(p.uncertainty?.distribution).toEqual({ dist: 'normal', mean: l.default, sd: four(l.standardError!), min: four(l.interval![0]), max: four(l.interval![1]) });
+      // The drawn range lies within the lever's range and around the default.
+      const d = p.uncertainty!.distribution as { min: number; max: number };
+      expect(d.min).toBeGreaterThanOrEqual(p.range.min);
+      expect(d.max).toBeLessThanOrEqual(p.range.max);
+      expect(p.default as number).toBeGreaterThan(d.min);
+      expect(p.default as number).toBeLessThan(d.max);
     }
   });
 
