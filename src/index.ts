@@ -158,6 +158,9 @@ export type {
 
 // Analysis: sensitivity (OAT, Morris, Sobol), goal seeking, calibration and backtesting.
 export { oat, morris, sobol, goalSeek, calibrate, backtest, scenarioModel, leverGoal, readObservationsCsv, parseObservationsCsv } from './analysis/index.js';
+// Observed data meeting the model (scored rows, derived outputs) and the lever calibration.
+export { comparableObservations, withDerivedOutputs, calibrateLevers, CALIBRATION_GROUPS } from './analysis/index.js';
+export { committedCalibration, CALIBRATION_FILE, type CalibrationFile, type CalibratedLeverEntry } from './params/calibration.js';
 export type {
   Input,
   OutputRef,

@@ -9,8 +9,9 @@
  *   U = √Σ(projected − observed)² / √Σ(naive − observed)²
  * (U < 1: the model beats the naive forecast; null when the naive forecast is exact). The naive
  * value is the observed base-year value when the observations include it, else the projection's
- * own base-year value (the model starts from the baseline). The central projection is the
- * deterministic value, or the Monte Carlo median.
+ * own base-year value (the model starts from the baseline); a series with neither (an annual
+ * increase is undefined in the base year) is still scored, with Theil's U null. The central
+ * projection is the deterministic value, or the Monte Carlo median.
  */
 import type { ResultRow, ScenarioResult, Statistic } from '../runner/types.js';
 import type { BacktestMetrics, BacktestResult, BacktestRow, BacktestSeries, BacktestSplit } from './results.js';
@@ -51,8 +52,9 @@ export function backtest(projection: ScenarioResult, observations: readonly Obse
   const unmatched: Observation[] = [];
   for (const o of [...observations].sort((a, b) => a.id.localeCompare(b.id) || a.year - b.year)) {
     const projected = centralAt(o.id, o.year);
-    const naive = observedBase.get(o.id) ?? centralAt(o.id, baseYear);
-    if (projected === null || naive === null) {
+    const projectedBase = centralAt(o.id, baseYear);
+    const naive = observedBase.get(o.id) ?? (projectedBase !== null && Number.isFinite(projectedBase) ? projectedBase : null);
+    if (projected === null || !Number.isFinite(projected)) {
       unmatched.push(o);
       continue;
     }
@@ -87,7 +89,7 @@ export function backtest(projection: ScenarioResult, observations: readonly Obse
     id,
     points: projection.years.flatMap((year) => {
       const c = centralAt(id, year);
-      return c === null ? [] : [{ year, central: c, low: monteCarlo ? at(id, year, 'p05') : null, high: monteCarlo ? at(id, year, 'p95') : null }];
+      return c === null || !Number.isFinite(c) ? [] : [{ year, central: c, low: monteCarlo ? at(id, year, 'p05') : null, high: monteCarlo ? at(id, year, 'p95') : null }];
     }),
   }));
   return {
@@ -111,7 +113,7 @@ function scoreGroup(id: string, split: BacktestSplit | 'all', group: readonly Ba
   const n = group.length;
   const sq = (xs: readonly number[]): number => xs.reduce((a, v) => a + v * v, 0);
   const modelSq = sq(group.map((r) => r.error));
-  const naiveSq = sq(group.map((r) => r.naive - r.observed));
+  const naiveSq = group.every((r) => r.naive !== null) ? sq(group.map((r) => (r.naive as number) - r.observed)) : 0;
   const pct = group.map((r) => Math.abs(r.percentError)).filter((v) => Number.isFinite(v));
   return {
     id,

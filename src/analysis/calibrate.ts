@@ -122,6 +122,8 @@ export async function calibrate(model: Evaluable, options: CalibrationOptions): 
   const weight = obs.map((o) => o.weight ?? 1);
   if (weight.some((w) => !(w >= 0 && Number.isFinite(w)))) throw new RangeError('weights must be finite and ≥ 0');
   const rootWeight = weight.map(Math.sqrt);
+  // The optimiser needs two points at least; one observation is an equation, not a fit.
+  if (n < 2) throw new RangeError(`calibrate needs at least 2 observations, got ${n}`);
 
   let evaluations = 0;
   const toInputs = (u: readonly number[]): Float64Array => Float64Array.from(inputs, (input, j) => input.min + (u[j] ?? 0) * (input.max - input.min));

@@ -31,4 +31,6 @@ export {
 } from './model.js';
 export { changedValue, scaleRange, type GoalMode, type LeverChange } from './lever-values.js';
 export { parseObservationsCsv, readObservationsCsv } from './observed-csv.js';
+export { comparableObservations, derivedObservables, fitObservations, notComparableIds, scorableIds, withDerivedOutputs } from './observed-model.js';
+export { calibrateLevers, CALIBRATION_GROUPS, CALIBRATION_SETTINGS, IDENTIFIED_INTERVAL_SHARE, type LeverGroup, type LeverCalibrationOptions } from './lever-calibration.js';
 export { fromUnit } from './evaluate.js';

@@ -1,5 +1,6 @@
 /**
- * A minimal reader of observations from CSV, for `hzsim calibrate` and `hzsim backtest`: columns
+ * A minimal reader of observations from CSV, for library users with their own figures (the CLI
+ * reads the documented observed-data format, src/data/observed.ts): columns
  * `id,year,value[,weight]` (header required, any order; other columns ignored), values already in
  * the model's units. Every problem is reported at once, naming the file, the line and the column.
  */

@@ -107,7 +107,11 @@ export interface BacktestRow {
   readonly high: number | null;
   readonly error: number;
   readonly percentError: number;
-  readonly naive: number;
+  /**
+   * The naive forecast: the base-year value held constant (observed, else the projection's); null
+   * when neither exists (a year-on-year increase has no base-year value), and Theil's U is then null.
+   */
+  readonly naive: number | null;
   /** 'base': the base year itself (not scored). */
   readonly split: BacktestSplit | 'base';
   readonly withinBand: boolean | null;

@@ -64,7 +64,7 @@ export function checkIndicatorRecord(r: IndicatorRecord, plan?: PlanLines): stri
   const what = `indicator ${r.id}`;
   if (r.source.quote.trim() === '') problems.push(`${what}: empty quote`);
   if (r.baselineProvenance) {
-    const reason = r.baselineProvenance.kind === 'assumption' ? r.baselineProvenance.reason : r.baselineProvenance.citation;
+    const reason = r.baselineProvenance.kind === 'external' ? r.baselineProvenance.citation : r.baselineProvenance.reason;
     if (reason.trim() === '') problems.push(`${what}: baselineProvenance '${r.baselineProvenance.kind}' needs a non-empty reason or citation`);
   } else if (!valuePattern(r.baseline, r.unit).test(r.source.quote)) {
     problems.push(`${what}: quote "${r.source.quote}" does not state the baseline as written (${valueAsWritten(r.baseline, r.unit)})`);

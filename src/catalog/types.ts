@@ -46,7 +46,28 @@ export interface PlanSource {
 export type Provenance =
   | { readonly kind: 'plan'; readonly line: number; readonly quote: string }
   | { readonly kind: 'external'; readonly citation: string }
-  | { readonly kind: 'assumption'; readonly reason: string };
+  | { readonly kind: 'assumption'; readonly reason: string }
+  | CalibratedProvenance;
+
+/**
+ * A lever default fitted to published figures (data/calibration/hangzhou.json, `npm run
+ * calibrate`): the rows fitted, the fit per series and the lever's interval; `assumed` is the
+ * default it replaced, with its reason.
+ */
+// A type alias, not an interface: it then reads as a plain record where provenance is shown generically.
+export type CalibratedProvenance = {
+  readonly kind: 'calibrated';
+  /** One sentence: what was fitted to what, and how well. */
+  readonly reason: string;
+  /** The calibration file, relative to the package root. */
+  readonly file: string;
+  readonly standardError: number;
+  /** Approximate 95 % interval (± 1.96 SE, clipped to the range). */
+  readonly interval: readonly [number, number];
+  readonly rows: readonly { readonly id: string; readonly year: number; readonly value: number }[];
+  readonly fit: readonly { readonly id: string; readonly n: number; readonly rmse: number; readonly mape: number }[];
+  readonly assumed: { readonly value: number; readonly reason: string };
+};
 
 export interface Baseline {
   readonly year: number;

@@ -3,8 +3,11 @@
  * only use these ids, and each id's model unit fixes which stated units a row may use.
  *
  * An `output` is compared with the model output of the same id (a catalog indicator or a model
- * series) in the same unit. A `milestone` is compared with the year a scenario's milestone lever
- * gives (the catalog's milestone target of the same id).
+ * series) in the same unit, or, when `derived` is set, with a quantity computed from another
+ * output (src/analysis/derived-outputs.ts). A `milestone` is compared with the year a scenario's
+ * milestone lever gives (the catalog's milestone target of the same id). An observable with
+ * `notComparable` is recorded as published but never scored: the model has no such quantity, and
+ * the reason says why.
  */
 import type { Text } from '../catalog/types.js';
 import type { ModelUnit } from './units.js';
@@ -19,6 +22,10 @@ export interface Observable {
   readonly lever?: string;
   /** What exactly is measured, where the name alone is ambiguous. */
   readonly definition?: Text;
+  /** Computed from another model output rather than reported by the model itself. */
+  readonly derived?: { readonly kind: 'percent-growth'; readonly of: string };
+  /** Why the model is not compared with this quantity (the data are kept, never scored or fitted). */
+  readonly notComparable?: Text;
 }
 
 export const observables = [
@@ -55,6 +62,7 @@ export const observables = [
     unit: '%',
     kind: 'output',
     definition: { zh: '年末常住人口比上年末增长的百分比', en: 'Percent growth of year-end residents over the previous year-end' },
+    derived: { kind: 'percent-growth', of: 'population.resident' },
   },
   {
     id: 'urbanisation.rate',
@@ -96,6 +104,10 @@ export const observables = [
     unit: '元',
     kind: 'output',
     definition: { zh: '城乡一体化住户调查口径（2013年起）', en: 'Integrated household survey (from 2013)' },
+    notComparable: {
+      zh: '模型的农村收入按旧口径“人均纯收入”计算（2010年基数13186元）；2013年起的城乡一体化住户调查“可支配收入”口径不同，不能直接比较',
+      en: "The model's rural income follows the old net-income caliber (13,186 yuan in 2010); the integrated survey's disposable income (from 2013) is a different measure",
+    },
   },
   {
     id: 'income.urban-rural-ratio',
@@ -112,6 +124,10 @@ export const observables = [
     definition: {
       zh: '浙江省统计局对各市的综合评价（0–100 分）；规划的“城乡一体化水平87.1%”可能即此指数，但未经证实',
       en: "Zhejiang statistics bureau's composite evaluation of each city (0–100 points); the plan's 87.1% integration level may be this index, unconfirmed",
+    },
+    notComparable: {
+      zh: '模型的城乡一体化水平（integration.level）以规划的87.1%为基数；该评分是否为同一指数未经证实（2010年评分87.4），故不比较',
+      en: "The model's integration level (integration.level) starts from the plan's 87.1 %; whether this score (87.4 in 2010) is the same index is unconfirmed, so it is not compared",
     },
   },
   {
@@ -150,12 +166,20 @@ export const observables = [
     name: { zh: '当年取消或下放的行政审批事项', en: 'Approval items cancelled or devolved in the year' },
     unit: '项',
     kind: 'output',
+    notComparable: {
+      zh: '公布的清理数统计的是各类行政审批事项，口径不同于规划“市级直接审批项目减少20%”所指的事项，模型只有后者',
+      en: "The published clean-ups count all kinds of approval items, a different set from the plan's city-level direct approvals (−20 %), which is all the model has",
+    },
   },
   {
     id: 'administration.approval-items-cut-share',
     name: { zh: '行政审批事项清理减少率', en: 'Share of approval items cut in a clean-up' },
     unit: '%',
     kind: 'output',
+    notComparable: {
+      zh: '清理减少率的分母是各类行政审批事项，不同于规划“市级直接审批项目减少20%”的口径',
+      en: "The clean-up's denominator is all kinds of approval items, not the plan's city-level direct approvals (−20 %)",
+    },
   },
   {
     id: 'land.farmland-area',
@@ -186,6 +210,9 @@ export const observableIds: readonly ObservableId[] = observables.map((o) => o.i
 const byId: ReadonlyMap<string, Observable> = new Map(observables.map((o) => [o.id, o]));
 
 export const isObservableId = (id: string): id is ObservableId => byId.has(id);
+
+/** Observables the model is compared with: outputs without a `notComparable` reason. */
+export const comparableOutputIds: readonly ObservableId[] = (observables as readonly (Observable & { id: ObservableId })[]).filter((o) => o.kind === 'output' && o.notComparable === undefined).map((o) => o.id);
 
 /** The observable with this id, or undefined. */
 export const findObservable = (id: string): Observable | undefined => byId.get(id);

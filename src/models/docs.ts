@@ -20,7 +20,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
 export const formatProvenance = (p: Provenance): string =>
-  p.kind === 'plan' ? `plan, line ${p.line}: “${p.quote}”` : p.kind === 'external' ? `external: ${p.citation}` : `assumption: ${p.reason}`;
+  p.kind === 'plan' ? `plan, line ${p.line}: “${p.quote}”` : p.kind === 'external' ? `external: ${p.citation}` : p.kind === 'calibrated' ? `calibrated: ${p.reason} (was assumed ${p.assumed.value}: ${p.assumed.reason})` : `assumption: ${p.reason}`;
 
 function leverTable(levers: readonly Param[]): string[] {
   if (levers.length === 0) return ['(none)', ''];

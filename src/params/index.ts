@@ -17,6 +17,7 @@ import { privateEconomyLevers } from './levers/private-economy.js';
 import { reformLevers } from './levers/reform.js';
 import { urbanisationLevers } from './levers/urbanisation.js';
 import type { ParamRecord } from './types.js';
+import { applyCalibration, committedCalibration } from './calibration.js';
 
 export type * from './types.js';
 
@@ -40,8 +41,18 @@ export type ParamId = (typeof leverRecords)[number]['id'];
 /** A lever with its id typed as ParamId. */
 export type Param = ParamRecord & { readonly id: ParamId };
 
-/** Every lever, grouped by domain (population & hukou, land, insurance, integration, the trend domains, then the economy). */
-export const params: readonly Param[] = leverRecords;
+/**
+ * Every lever with its assumed default, before calibration: the starting points and priors of
+ * `npm run calibrate` (a fit must not depend on the result it replaces).
+ */
+export const assumedParams: readonly Param[] = leverRecords;
+
+/**
+ * Every lever, grouped by domain (population & hukou, land, insurance, integration, the trend
+ * domains, then the economy); defaults the committed calibration identifies are the fitted ones.
+ */
+const calibration = committedCalibration();
+export const params: readonly Param[] = leverRecords.map((p) => applyCalibration<Param>(p, calibration));
 
 export const paramIds: readonly ParamId[] = params.map((p) => p.id);
 

@@ -19,7 +19,7 @@ export interface BundledScenario {
 export const BUNDLED_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 /** Reading order: the baseline first, then the plan and its variants; others after, by name. */
-const READING_ORDER = ['trend', 'plan', 'accelerated', 'stalled', 'hukou-first', 'land-first', 'insurance-first'];
+const READING_ORDER = ['trend', 'plan', 'as-happened', 'accelerated', 'stalled', 'hukou-first', 'land-first', 'insurance-first'];
 
 function listBundled(): BundledScenario[] {
   let names: string[];

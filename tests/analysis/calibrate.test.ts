@@ -82,5 +82,6 @@ describe('calibrate', () => {
     expect(r.fitted[1]!.value).toBeCloseTo(2, 6);
     await expect(calibrate(line, { inputs: [{ id: 'y', min: 2011, max: 2020, integer: true }], observations })).rejects.toThrow(/integer inputs cannot be fitted/);
     await expect(calibrate(line, { inputs: [{ id: 'a', min: 0, max: 1 }], observations: [{ value: 0 }] })).rejects.toThrow(/relative residual is undefined/);
+    await expect(calibrate(line, { inputs: [{ id: 'a', min: 0, max: 1 }], observations: [{ value: 1 }] })).rejects.toThrow('calibrate needs at least 2 observations, got 1');
   });
 });

@@ -40,11 +40,11 @@ describe('hzsim explore', () => {
     expect(markup).not.toMatch(/\s(src|href)=/);
     expect(markup.match(/<script/g)).toHaveLength(2);
     const data = embedded(html);
-    expect(data.scenarios.map((s) => s.id)).toEqual(['trend', 'plan', 'accelerated', 'stalled', 'hukou-first', 'land-first', 'insurance-first']);
+    expect(data.scenarios.map((s) => s.id)).toEqual(['trend', 'plan', 'as-happened', 'accelerated', 'stalled', 'hukou-first', 'land-first', 'insurance-first']);
     expect([data.start, data.references, data.lang]).toEqual(['plan', ['trend', 'plan'], 'zh']);
     expect(data.horizons.map((h) => h.years.at(-1))).toEqual([2015, 2020]);
     expect(data.planTargets.length).toBeGreaterThan(20);
-    expect(r.out.join('')).toMatch(/^wrote page\/explorer\.html \(\d\.\d MB; 7 starting scenarios; opens offline\)\n$/);
+    expect(r.out.join('')).toMatch(/^wrote page\/explorer\.html \(\d\.\d MB; 8 starting scenarios; opens offline\)\n$/);
   });
 
   it('starts from the scenarios given, keeps trend and plan for comparison, and survives </script> in a title', async () => {

@@ -13,9 +13,9 @@ import { checkScenarios, loadScenarios, type ResolvedScenario } from '../../src/
 
 const DIR = join(process.cwd(), 'scenarios');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
-const EXPECTED = ['accelerated', 'hukou-first', 'insurance-first', 'land-first', 'plan', 'stalled', 'trend'];
+const EXPECTED = ['accelerated', 'as-happened', 'hukou-first', 'insurance-first', 'land-first', 'plan', 'stalled', 'trend'];
 
-test('the seven bundled scenarios are there', () => {
+test('the eight bundled scenarios are there', () => {
   expect(files.map((f) => f.replace(/\.yaml$/, ''))).toEqual(EXPECTED);
 });
 

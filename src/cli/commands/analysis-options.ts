@@ -19,6 +19,9 @@ import { AUTO_POOL_MIN_RUNS, progressBar as terminalBar } from '../execute.js';
 import type { CliIO } from '../io.js';
 import { langProblem } from '../kit.js';
 import { parseNumbers } from './run-options.js';
+import { readObserved, type ObservedRow } from '../../data/observed.js';
+import { comparableObservations } from '../../analysis/observed-model.js';
+import type { Observation } from '../../analysis/types.js';
 
 export const CLI = '<cli>';
 
@@ -110,6 +113,21 @@ export function loadOne(file: string, io: CliIO, until: number, checks: OptionCh
     checks.problems.push(...err.problems);
     return null;
   }
+}
+
+/**
+ * The observed data `calibrate` and `backtest` score against: the bundled file
+ * (data/observed/hangzhou.csv) unless --observed names another in the same format, validated the
+ * same way (src/data/observed.ts); its problems join `checks`. Returns the scored rows: primary
+ * rows of observables the model is compared with (src/analysis/observed-model.ts).
+ */
+export function observedOption(path: string | undefined, io: CliIO, checks: OptionChecks): { file: string; rows: ObservedRow[]; observations: Observation[] } {
+  const file = path ?? 'data/observed/hangzhou.csv';
+  let rows: ObservedRow[] = [];
+  checks.attempt(() => {
+    rows = path === undefined ? readObserved() : readObserved(resolve(io.cwd, path), relative(io.cwd, resolve(io.cwd, path)) || path);
+  });
+  return { file, rows, observations: comparableObservations(rows) };
 }
 
 export interface Machinery {

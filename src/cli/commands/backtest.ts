@@ -1,15 +1,18 @@
 /**
- * `hzsim backtest <scenario> --observed FILE.csv [--fitted-until YEAR] [--runs N] [--seed S]
+ * `hzsim backtest <scenario> [--observed FILE.csv] [--fitted-until YEAR] [--runs N] [--seed S]
  * [--threads N] [--json] [--out DIR] [--lang zh|en]`: the scenario's projection against observed
  * values — error, percentage error, MAPE, RMSE, bias and Theil's U against "the 2010 value held
  * constant", split into the fitted years (up to --fitted-until, default 2013) and out-of-sample
- * years. Deterministic unless --runs > 1 or the scenario declares `montecarlo` (then the median is
+ * years. The observations are the bundled data/observed/hangzhou.csv unless --observed names a
+ * file in the same format; primary rows only (one value per indicator and year), observables
+ * marked not comparable left out (src/analysis/observed-model.ts). Deterministic unless --runs > 1 or the scenario declares `montecarlo` (then the median is
  * scored and the 90 % band shown). With --out: backtest.csv, backtest-metrics.csv, backtest.json
  * and one chart per indicator.
  */
 import type { Command } from 'commander';
 import { backtest as backtestAnalysis, type BacktestResult } from '../../analysis/backtest.js';
-import { readObservationsCsv } from '../../analysis/observed-csv.js';
+import { scorableIds, withDerivedOutputs } from '../../analysis/observed-model.js';
+import { committedCalibration } from '../../params/calibration.js';
 import type { Observation } from '../../analysis/types.js';
 import type { Lang } from '../../charts/i18n.js';
 import { InputError } from '../../errors.js';
@@ -21,7 +24,7 @@ import { runPlan } from '../execute.js';
 import type { CliIO } from '../io.js';
 import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
-import { chartFiles, fileSafe, jsonText, loadOne, machinery, type Machinery, OptionChecks, progressBar, runnerFor, seedAndThreads } from './analysis-options.js';
+import { chartFiles, fileSafe, jsonText, loadOne, machinery, type Machinery, observedOption, OptionChecks, progressBar, runnerFor, seedAndThreads } from './analysis-options.js';
 import { checkOut, writeOut } from './run-options.js';
 
 export const BACKTEST_CSV_HEADER = ['scenario', 'output', 'year', 'split', 'observed', 'projected', 'low', 'high', 'error', 'percent_error', 'naive', 'within_band'] as const;
@@ -48,7 +51,7 @@ export function matchObservations(observations: readonly Observation[], outputId
   return { matched, skipped };
 }
 
-/** Runs a scenario for scoring: deterministic, or Monte Carlo when asked or declared. */
+/** Runs a scenario for scoring: deterministic, or Monte Carlo when asked or declared; derived observables added. */
 export async function projection(
   scenario: Parameters<typeof runScenario>[0],
   m: Machinery,
@@ -56,11 +59,11 @@ export async function projection(
   io: CliIO,
 ): Promise<ScenarioResult> {
   const plan = runPlan(scenario, flags);
-  if (plan.mode === 'deterministic') return runScenario(scenario, { context: m.context, cache: m.cache, until: flags.until });
+  if (plan.mode === 'deterministic') return withDerivedOutputs(runScenario(scenario, { context: m.context, cache: m.cache, until: flags.until }));
   const runner = runnerFor(m, flags.threads, plan.runs);
   const bar = await progressBar(io, flags.quiet, `backtest ${scenario.id}`, 'runs');
   try {
-    return await runMonteCarlo(scenario, { context: m.context, cache: m.cache, runner, runs: plan.runs, seed: plan.seed, until: flags.until, onProgress: bar.update });
+    return withDerivedOutputs(await runMonteCarlo(scenario, { context: m.context, cache: m.cache, runner, runs: plan.runs, seed: plan.seed, until: flags.until, onProgress: bar.update }));
   } finally {
     bar.stop();
     await runner.terminate();
@@ -71,41 +74,35 @@ export function register(program: Command, io: CliIO): Command {
   const cmd = program
     .command('backtest')
     .argument('<scenario>', 'scenario file or bundled id')
-    .requiredOption('--observed <file>', 'CSV with columns id,year,value[,weight] (values in the model’s units)')
+    .option('--observed <file>', 'observed data in the format of data/observed/hangzhou.csv (default: that bundled file)')
     .option('--fitted-until <year>', 'last year the model was fitted to; later years are out of sample (default 2013)')
     .option('--runs <n>', 'Monte Carlo runs (> 1 switches Monte Carlo on; default: the scenario’s montecarlo block)')
     .option('--seed <s>', 'Monte Carlo seed (default: the scenario’s, else 2011)')
     .option('--threads <n>', 'worker threads for Monte Carlo (results are identical)')
     .option('--out <dir>', 'write backtest.csv, backtest-metrics.csv, backtest.json and the charts here');
   return outputOptions(cmd, { json: 'the scores', lang: 'the charts' })
-    .addHelpText('after', '\nExamples:\n  hzsim backtest plan --observed observed.csv --fitted-until 2013 --out out/backtest --lang en\n')
+    .addHelpText('after', '\nExamples:\n  hzsim backtest scenarios/as-happened.yaml --json\n  hzsim backtest plan --out out/backtest --lang en\n')
     .action(async (file: string, opts: BacktestCliOptions) => {
       const checks = new OptionChecks();
       checks.attempt(() => checkOut(io.cwd, opts.out));
       const { runs, seed, threads } = seedAndThreads(opts, checks);
       const fittedUntil = checks.year('--fitted-until', opts.fittedUntil) ?? 2013;
       const lang = checks.lang(opts.lang);
-      let observations: Observation[] = [];
-      try {
-        observations = readObservationsCsv(opts.observed ?? '', io.cwd);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        checks.problems.push(...err.problems);
-      }
+      const { file: observedFile, observations } = observedOption(opts.observed, io, checks);
       const until = Math.max(DEFAULT_UNTIL, ...observations.map((o) => o.year));
       const loaded = loadOne(file, io, until, checks);
       checks.done();
       const scenario = loaded as NonNullable<typeof loaded>;
       const m = machinery();
       const compiled = m.cache.get({ until });
-      const { matched, skipped } = matchObservations(observations, compiled.outputIds);
+      const { matched, skipped } = matchObservations(observations, scorableIds(compiled.outputIds));
       if (matched.length === 0) {
-        throw new InputError([{ file: opts.observed ?? '', path: 'id', message: `no observation is of a model output: ${skipped.join('; ')} — expected ids as the model reports them (e.g. population.resident)` }]);
+        throw new InputError([{ file: observedFile, path: 'id', message: `no observation is of a model output: ${skipped.join('; ')} — expected ids as the model reports them (e.g. population.resident)` }]);
       }
       if (skipped.length > 0) io.stderr(`hzsim: not scored (the model has no such output): ${skipped.join('; ')}\n`);
       const quiet = opts.quiet === true;
       const result = backtestAnalysis(await projection(scenario, m, { runs, seed, threads, until, quiet }, io), matched, { fittedUntil });
-      const json = { command: 'backtest', scenario: { id: scenario.id, file: scenario.file }, observed: opts.observed, skipped, result };
+      const json = { command: 'backtest', scenario: { id: scenario.id, file: scenario.file }, observed: observedFile, skipped, result };
       if (opts.json) printJson(io, json);
       else io.stdout(backtestText(result));
       if (opts.out === undefined) return;
@@ -119,10 +116,12 @@ export function register(program: Command, io: CliIO): Command {
 const num = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(Number(v.toPrecision(7))));
 const pct = (v: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(2)}%` : '—');
 
-/** Per indicator: the scored years, then the metrics by split. */
-export function backtestText(r: BacktestResult): string {
+/** Per indicator: the scored years, then the metrics by split; which series the lever defaults were fitted to. */
+export function backtestText(r: BacktestResult, fitted: ReadonlyMap<string, readonly string[]> = calibratedSeries()): string {
   const mode = r.mode === 'montecarlo' ? `Monte Carlo median, ${r.runs} runs, seed ${r.seed}` : 'deterministic';
-  const head = `${r.scenario.id} (${mode}) against ${r.rows.length} observations; fitted up to ${r.fittedUntil}, out of sample after\n`;
+  const head =
+    `${r.scenario.id} (${mode}) against ${r.rows.length} observations; 'fitted' = years up to ${r.fittedUntil} (the calibration window), out of sample after.\n` +
+    `Lever defaults were fitted to the series marked [calibrated] (data/calibration/hangzhou.json); the other series' early years are in-sample but not fitted.\n`;
   const blocks = [...new Set(r.rows.map((x) => x.id))].map((id) => {
     const rows = r.rows.filter((x) => x.id === id);
     const band = r.mode === 'montecarlo';
@@ -136,7 +135,8 @@ export function backtestText(r: BacktestResult): string {
       r.metrics.filter((x) => x.id === id).map((x) => [x.split, String(x.n), Number.isFinite(x.mape) ? `${x.mape.toFixed(2)}%` : '—', num(x.rmse), num(x.meanError), num(x.theilU)]),
       new Set([1, 2, 3, 4, 5]),
     );
-    return `${id}\n${table}${metrics}`;
+    const levers = fitted.get(id);
+    return `${id}${levers ? ` [calibrated: ${levers.join(', ')}]` : ''}\n${table}${metrics}`;
   });
   const unmatched = r.unmatched.length > 0 ? `not scored (no projection in that year): ${r.unmatched.map((o) => `${o.id} ${o.year}`).join(', ')}\n` : '';
   return `${head}\n${blocks.join('\n')}${unmatched}Theil's U < 1: the projection beats holding the ${r.baseYear} value constant.\n`;
@@ -153,8 +153,36 @@ export function backtestFiles(r: BacktestResult): Map<string, string> {
   ]);
 }
 
-/** One chart per indicator scored: backtest-<id>.<lang>.svg / .png. */
+/** Series the committed calibration fitted lever defaults to (data/calibration/hangzhou.json), by id: the levers. */
+export function calibratedSeries(): Map<string, string[]> {
+  const bySeries = new Map<string, string[]>();
+  const file = committedCalibration();
+  for (const g of file?.groups ?? []) {
+    const levers = g.levers.filter((id) => file?.levers.some((l) => l.lever === id && l.identified));
+    if (levers.length > 0) for (const id of g.series) bySeries.set(id, [...(bySeries.get(id) ?? []), ...levers]);
+  }
+  return bySeries;
+}
+
+const SUBTITLE = {
+  zh: {
+    fitted: (scenario: string, until: number) => `${scenario}；默认参数按${until}年及以前的这些实际值校准，此后为样本外检验；实际值：data/observed/hangzhou.csv`,
+    notFitted: (scenario: string, until: number) => `${scenario}；未按这些实际值校准（${until}年为校准可用的最后一年）；实际值：data/observed/hangzhou.csv`,
+  },
+  en: {
+    fitted: (scenario: string, until: number) => `${scenario}; defaults fitted to these values up to ${until}, out of sample after; observed: data/observed/hangzhou.csv`,
+    notFitted: (scenario: string, until: number) => `${scenario}; not fitted to these values (${until}: the last year calibration may use); observed: data/observed/hangzhou.csv`,
+  },
+} as const;
+
+/**
+ * One chart per indicator scored: backtest-<id>.<lang>.svg / .png. The subtitle says whether the
+ * lever defaults were fitted to the series (`fitted` years are otherwise just the calibration window).
+ */
 export async function backtestCharts(r: BacktestResult, lang: Lang): Promise<Map<string, string | Uint8Array>> {
   const { backtest: backtestChart } = await import('../../charts/builders/backtest.js');
-  return chartFiles(r.series.map((s) => ({ name: `backtest-${fileSafe(s.id)}`, spec: backtestChart(r, { indicator: s.id, lang }) })), lang);
+  const fitted = calibratedSeries();
+  const scenario = r.scenario.title[lang] || r.scenario.id;
+  const subtitle = (id: string): string => (fitted.has(id) ? SUBTITLE[lang].fitted : SUBTITLE[lang].notFitted)(scenario, r.fittedUntil);
+  return chartFiles(r.series.map((s) => ({ name: `backtest-${fileSafe(s.id)}`, spec: backtestChart(r, { indicator: s.id, lang, subtitle: subtitle(s.id) }) })), lang);
 }

@@ -1,8 +1,10 @@
 /**
- * `hzsim calibrate <scenario> --observed FILE.csv --levers a,b,c [--until YEAR] [--write FILE]
+ * `hzsim calibrate <scenario> [--observed FILE.csv] --levers a,b,c [--until YEAR] [--write FILE]
  * [--starts N] [--seed S] [--residual relative|absolute] [--json] [--out DIR] [--lang zh|en]`:
- * fits the levers to the observations up to --until (default 2013; later ones are kept for the
- * backtest, never fitted) by bounded least squares from several seeded starts. Prints each fitted
+ * fits the levers to the observations up to --until (default and latest allowed 2013; later ones
+ * are kept for the backtest, never fitted) by bounded least squares from several seeded starts.
+ * The observations are the bundled data/observed/hangzhou.csv unless --observed names a file in
+ * the same format (primary rows of comparable observables only: src/analysis/observed-model.ts). Prints each fitted
  * value with an approximate standard error and 95 % interval, whether it sits on its range's end,
  * and the fit per indicator (RMSE, MAPE). --write saves a scenario that extends the input with the
  * fitted values; --out writes calibration.json, the residuals and levers as CSV, and a backtest
@@ -12,8 +14,7 @@ import type { Command } from 'commander';
 import { backtest as backtestAnalysis } from '../../analysis/backtest.js';
 import { calibrate, type CalibrationResult } from '../../analysis/calibrate.js';
 import { scenarioModel, selectionProblems } from '../../analysis/model.js';
-import { readObservationsCsv } from '../../analysis/observed-csv.js';
-import type { Observation } from '../../analysis/types.js';
+import { derivedObservables, fitObservations, LAST_FITTED_YEAR } from '../../analysis/observed-model.js';
 import { InputError } from '../../errors.js';
 import type { DistributionSpec } from '../../scenario/index.js';
 import { DEFAULT_UNTIL } from '../../scenario/index.js';
@@ -21,7 +22,7 @@ import { type CsvField, formatNumber, toCsv } from '../../util/csv.js';
 import type { CliIO } from '../io.js';
 import { outputOptions, printJson, status } from '../kit.js';
 import { renderTable } from '../table.js';
-import { jsonText, loadOne, machinery, OptionChecks, progressBar, seedAndThreads, writeDerivedScenario } from './analysis-options.js';
+import { jsonText, loadOne, machinery, observedOption, OptionChecks, progressBar, seedAndThreads, writeDerivedScenario } from './analysis-options.js';
 import { backtestCharts, backtestFiles, matchObservations, projection } from './backtest.js';
 import { checkOut, writeOut } from './run-options.js';
 
@@ -46,32 +47,27 @@ export function register(program: Command, io: CliIO): Command {
   const cmd = program
     .command('calibrate')
     .argument('<scenario>', 'scenario file or bundled id whose levers are fitted')
-    .requiredOption('--observed <file>', 'CSV with columns id,year,value[,weight] (values in the model’s units)')
+    .option('--observed <file>', 'observed data in the format of data/observed/hangzhou.csv (default: that bundled file)')
     .requiredOption('--levers <ids>', 'levers to fit, comma-separated (continuous levers; years cannot be fitted)')
-    .option('--until <year>', 'fit observations up to this year only; later ones are out of sample (default 2013)')
+    .option('--until <year>', `fit observations up to this year only, at most ${LAST_FITTED_YEAR}; later ones are out of sample (default ${LAST_FITTED_YEAR})`)
     .option('--write <file>', 'write a scenario that extends the input with the fitted values')
     .option('--starts <n>', 'optimiser starts: the scenario’s values, then seeded random points (default 4)')
     .option('--seed <s>', 'seed of the random starts (default 2011)')
     .option('--residual <kind>', 'relative (default: shares of the observed value, so indicators weigh alike) or absolute')
     .option('--out <dir>', 'write calibration.json, calibration-levers.csv, calibration-residuals.csv and backtest charts here');
   return outputOptions(cmd, { json: 'the fit', lang: 'names and charts' })
-    .addHelpText('after', '\nExamples:\n  hzsim calibrate plan --observed observed.csv --levers migrant_arrivals,rd_share_growth --until 2013 --write calibrated.yaml\n')
+    .addHelpText('after', '\nExamples:\n  hzsim calibrate plan --levers migrant_arrivals,rd_share_growth --write calibrated.yaml\n')
     .action(async (file: string, opts: CalibrateCliOptions) => {
       const checks = new OptionChecks();
       checks.attempt(() => checkOut(io.cwd, opts.out));
       const { seed } = seedAndThreads(opts, checks);
-      const fitUntil = checks.year('--until', opts.until) ?? 2013;
+      const fitUntil = checks.year('--until', opts.until) ?? LAST_FITTED_YEAR;
+      if (fitUntil > LAST_FITTED_YEAR) checks.fail('--until', `got ${fitUntil} — calibration may use data up to ${LAST_FITTED_YEAR} only; 2014 and later are out of sample (hzsim backtest scores them)`);
       const starts = checks.integer('--starts', opts.starts, 'a whole number from 1 to 100, e.g. 4', (n) => n >= 1 && n <= 100) ?? 4;
       const residual = checks.choice('--residual', opts.residual, ['relative', 'absolute'] as const, 'relative');
       const lang = checks.lang(opts.lang);
       const levers = checks.list(opts.levers) ?? [];
-      let observations: Observation[] = [];
-      try {
-        observations = readObservationsCsv(opts.observed ?? '', io.cwd);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        checks.problems.push(...err.problems);
-      }
+      const { file: observedFile, observations } = observedOption(opts.observed, io, checks);
       const until = Math.max(DEFAULT_UNTIL, fitUntil, ...observations.map((o) => o.year));
       const loaded = loadOne(file, io, until, checks);
       const m = machinery();
@@ -84,10 +80,16 @@ export function register(program: Command, io: CliIO): Command {
       checks.done();
       const scenario = loaded as NonNullable<typeof loaded>;
 
-      const { matched, skipped } = matchObservations(observations, compiled.outputIds);
-      const fitted = matched.filter((o) => o.year <= fitUntil);
+      // Derived observables (a growth rate from the residents) are scored by the backtest, not fitted.
+      const derived = new Set(derivedObservables.map((d) => d.id));
+      const inWindow = (o: { year: number }): boolean => o.year > (compiled.years[0] ?? -Infinity) && o.year <= fitUntil;
+      const derivedInWindow = [...new Set(observations.filter((o) => derived.has(o.id) && inWindow(o)).map((o) => o.id))];
+      if (derivedInWindow.length > 0) io.stderr(`hzsim: not fitted (computed from another output; hzsim backtest scores it): ${derivedInWindow.join(', ')}\n`);
+      const { matched, skipped } = matchObservations(observations.filter((o) => !derived.has(o.id)), compiled.outputIds);
+      // Years before the model's start (2010) have no projection; 2014 and later are never fitted.
+      const fitted = fitObservations(matched.filter((o) => o.year > compiled.years[0]! && o.year <= fitUntil), observedFile);
       if (fitted.length === 0) {
-        throw new InputError([{ file: opts.observed ?? '', path: '', message: `no observation of a model output in ${fitUntil} or earlier to fit${skipped.length > 0 ? ` (not model outputs: ${skipped.join('; ')})` : ''}` }]);
+        throw new InputError([{ file: observedFile, path: '', message: `no observation of a model output in ${fitUntil} or earlier to fit${skipped.length > 0 ? ` (not model outputs: ${skipped.join('; ')})` : ''}` }]);
       }
       if (skipped.length > 0) io.stderr(`hzsim: not fitted (the model has no such output): ${skipped.join('; ')}\n`);
       const model = scenarioModel(scenario, { context: m.context, cache: m.cache, levers, outputs: fitted, until });
@@ -105,7 +107,7 @@ export function register(program: Command, io: CliIO): Command {
       const pinned: Record<string, DistributionSpec> = Object.fromEntries(
         result.fitted.filter((f) => scenario.uncertainty[f.input] !== undefined).map((f) => [f.input, { dist: 'discrete', values: [f.value] } satisfies DistributionSpec]),
       );
-      const json = { command: 'calibrate', scenario: { id: scenario.id, file: scenario.file }, observed: opts.observed, until: fitUntil, fitted: fitted.length, skipped, result };
+      const json = { command: 'calibrate', scenario: { id: scenario.id, file: scenario.file }, observed: observedFile, until: fitUntil, fitted: fitted.length, skipped, result };
       let written: string | null = null;
       if (opts.write !== undefined) {
         written = writeDerivedScenario(
@@ -115,14 +117,14 @@ export function register(program: Command, io: CliIO): Command {
           {
             title,
             description: {
-              zh: `${levers.join('、')} 按 ${opts.observed} 中${fitUntil}年及以前的 ${fitted.length} 个观测值拟合（最小二乘），平均绝对百分比误差 ${result.mape.toFixed(2)}%。`,
-              en: `${levers.join(', ')} fitted by least squares to ${fitted.length} observations up to ${fitUntil} in ${opts.observed}; MAPE ${result.mape.toFixed(2)}%.`,
+              zh: `${levers.join('、')} 按 ${observedFile} 中${fitUntil}年及以前的 ${fitted.length} 个观测值拟合（最小二乘），平均绝对百分比误差 ${result.mape.toFixed(2)}%。`,
+              en: `${levers.join(', ')} fitted by least squares to ${fitted.length} observations up to ${fitUntil} in ${observedFile}; MAPE ${result.mape.toFixed(2)}%.`,
             },
             parameters,
             uncertainty: pinned,
             comment: [
               `Written by hzsim calibrate from ${scenario.id}: ${levers.join(', ')} fitted to ${fitted.length} observations up to ${fitUntil}`,
-              `(${opts.observed}; ${residual} residuals, ${starts} starts, seed ${seed ?? 2011}).`,
+              `(${observedFile}; ${residual} residuals, ${starts} starts, seed ${seed ?? 2011}).`,
               ...result.fitted.map((f) => `${f.input}: ${formatNumber(f.value)}${f.standardError === null ? '' : ` ± ${formatNumber(Number(f.standardError.toPrecision(3)))} (SE)`}${f.atBound ? ` — at its ${f.atBound}imum: the data pull it beyond the range` : ''}`),
               ...(Object.keys(pinned).length > 0 ? [`Drawn in ${scenario.id}, pinned here to the fitted value: ${Object.keys(pinned).join(', ')}.`] : []),
             ],
