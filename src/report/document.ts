@@ -27,9 +27,18 @@ export interface Figure {
   readonly png: string;
 }
 
-/** One piece of a section: a paragraph, a small-print note, a table or a figure. */
+/**
+ * A run of text in prose: plain, or a number (or other fact) with where it comes from, e.g.
+ * `results.csv?scenario=plan&output=urbanisation.hukou-gap&year=2015&statistic=p50`. HTML keeps
+ * the source in a `data-source` attribute (a test reads every number back against its file).
+ */
+export type Inline = string | { readonly text: string; readonly source: string };
+
+/** One piece of a section: a paragraph, a small-print note, a table, a figure, sourced prose or a list. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'prose'; readonly parts: readonly Inline[] }
+  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
   | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'table'; readonly table: Table }
   | { readonly kind: 'figure'; readonly figure: Figure };
@@ -68,10 +77,17 @@ function markdownTable(t: Table, lang: ReportDocument['lang']): string {
   return [line(t.header), line(rule), ...t.rows.map(line)].join('\n');
 }
 
+/** Sourced prose as plain text. */
+export const inlineText = (parts: readonly Inline[]): string => parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+
 function markdownBlock(b: Block, lang: ReportDocument['lang']): string {
   switch (b.kind) {
     case 'paragraph':
       return b.text;
+    case 'prose':
+      return inlineText(b.parts);
+    case 'list':
+      return b.items.map((item) => `- ${inlineText(item).replace(/\n/g, ' ')}`).join('\n');
     case 'note':
       return `*${b.text}*`;
     case 'table':
@@ -118,10 +134,17 @@ function htmlTable(t: Table): string {
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
+const inlineHtml = (parts: readonly Inline[]): string =>
+  parts.map((p) => (typeof p === 'string' ? escapeHtml(p) : `<span data-source="${escapeHtml(p.source)}">${escapeHtml(p.text)}</span>`)).join('');
+
 function htmlBlock(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
       return `<p>${escapeHtml(b.text)}</p>`;
+    case 'prose':
+      return `<p>${inlineHtml(b.parts)}</p>`;
+    case 'list':
+      return `<ul>\n${b.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('\n')}\n</ul>`;
     case 'note':
       return `<p class="note">${escapeHtml(b.text)}</p>`;
     case 'table':
@@ -150,6 +173,8 @@ figure { margin: 1.2rem 0 1.6rem; }
 .chart svg { display: block; max-width: 100%; height: auto; }
 figcaption, .note, footer { color: #555; font-size: 0.85rem; }
 figcaption { margin-top: 0.3rem; }
+ul { padding-left: 1.3rem; }
+li { margin: 0.2rem 0; }
 footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {

@@ -81,11 +81,11 @@ describe('briefing', () => {
     expect(zh).toContain('63%');
     expect(zh).toContain('蒙特卡洛（200次，种子 2011）');
   });
-  it('shows attainment as a targets × scenarios matrix, with P(met) beside the class under Monte Carlo', () => {
-    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | Insufficient progress | On track 63% |');
+  it('shows attainment as a targets × scenarios matrix in the vocabulary\'s words, with P(met) beside the class under Monte Carlo', () => {
+    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | insufficient progress | on track (63%) |');
   });
   it('details numeric targets: projected, required, gap, year reached', () => {
-    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | Scenario accelerated | 76.5 | 80 | 3.5 | 2015 | On track | 63% |');
+    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | Scenario accelerated | 76.5 | 80 | 3.5 | 2015 | on track | 63% |');
   });
   it('escapes table separators in labels and HTML special characters', () => {
     expect(briefingMarkdown(options('en'))).toContain('Direct approvals −20 % \\| in five years');
