@@ -186,7 +186,7 @@ function summary(o: BriefingOptions): Block[] {
     if (!a || !band || !a.versusTrend || a.versusTrend === 'reference') return [];
     return [fillParts(s.additionalityItem, { indicator: lower(o.labels.name(indicator, o.lang), o.lang), band, unit: changeUnit(o, indicator), versus: VERSUS_TREND_LABELS[a.versusTrend][o.lang] })];
   });
-  if (additions.length > 0) parts.push(' ', fill(s.additionalityLead, { scenario: focusTitle }), ...joinParts(additions, o.lang), s.sentenceEnd);
+  if (additions.length > 0) parts.push(s.sentenceGap, fill(s.additionalityLead, { scenario: focusTitle }), ...joinParts(additions, o.lang), s.sentenceEnd);
   const trend = o.results.find((r) => r.scenario.id === 'trend' && r !== focus);
   const levels = SUMMARY_LEVELS.flatMap((indicator) => {
     const band = valueParts(focus, indicator, end, o.lang);
@@ -196,9 +196,9 @@ function summary(o: BriefingOptions): Block[] {
     const template = focus.mode === 'montecarlo' ? s.levelItem : s.levelValue;
     return [fillParts(template, { indicator: lower(o.labels.name(indicator, o.lang), o.lang), band, unit: o.labels.unit(indicator, o.lang), trend: quantity(trendValue, trendSource) })];
   });
-  if (levels.length > 0) parts.push(' ', fill(s.levelsLead, { year: end, scenario: focusTitle }), ...joinParts(levels, o.lang), s.sentenceEnd);
+  if (levels.length > 0) parts.push(s.sentenceGap, fill(s.levelsLead, { year: end, scenario: focusTitle }), ...joinParts(levels, o.lang), s.sentenceEnd);
   const mode = uncertaintyMode(o);
-  if (mode) parts.push(' ', fill(s.bandsShow, { what: UNCERTAINTY_LABELS[mode][o.lang] }));
+  if (mode) parts.push(s.sentenceGap, fill(s.bandsShow, { what: UNCERTAINTY_LABELS[mode][o.lang] }));
   return [{ kind: 'prose', parts }];
 }
 
