@@ -233,11 +233,10 @@ function headlineTable(o: BriefingOptions): Table {
   const start = first?.years[0] ?? 2010;
   const end = first?.years[first.years.length - 1] ?? 2015;
   return {
-    header: [s.indicator, s.unit, fill(s.baseline, { year: start }), ...o.results.map((r) => r.scenario.title[o.lang])],
-    numeric: [2, ...o.results.map((_, i) => i + 3)],
+    header: [s.indicator, fill(s.baseline, { year: start }), ...o.results.map((r) => r.scenario.title[o.lang])],
+    numeric: [1, ...o.results.map((_, i) => i + 2)],
     rows: o.headline.map((id) => [
-      o.labels.name(id, o.lang),
-      o.labels.unit(id, o.lang),
+      withUnit(o.labels.name(id, o.lang), o.labels.unit(id, o.lang), o.lang),
       formatNumber(first ? statisticAt(first, id, start, first.mode === 'montecarlo' ? 'p50' : 'value') : null),
       ...o.results.map((r) => centralCell(r, id, end)),
     ]),
@@ -304,20 +303,21 @@ function additionalitySection(o: BriefingOptions): Block[] {
     if (!a || a.additionality === null || a.additionality === undefined) return s.none;
     const lo = a.additionalityLow ?? null;
     const hi = a.additionalityHigh ?? null;
-    const versus = a.versusTrend === 'indistinguishable' ? VERSUS_TREND_LABELS.indistinguishable[o.lang] : null;
+    const versus = a.versusTrend === 'indistinguishable' ? s.sameAsTrend : null;
     const value = signed(a.additionality);
     if (lo === null || hi === null) return versus ? { value, range: versus } : value;
     // As in the headline table: a range too narrow to show at the value's precision is left out.
     const decimals = significantDecimals(a.additionality);
     const [low, high] = [groupedFixed(lo, decimals), groupedFixed(hi, decimals)];
     const range = low === high ? '' : fill(s.rangeTo, { low, high });
-    const words = [range, versus ?? ''].filter((t) => t !== '').join(o.lang === 'zh' ? '；' : '; ');
+    // Indistinguishable: the words say it (the interval covers zero); the interval is in attainment.csv.
+    const words = versus ?? range;
     return words === '' ? value : { value, range: words };
   };
   const table: Table = {
-    header: [s.target, s.unitColumn, ...compared.map((r) => r.scenario.title[o.lang])],
-    numeric: compared.map((_, i) => i + 2),
-    rows: [...targets.values()].map((a) => [a.label[o.lang], o.labels.unit(a.indicator as string, o.lang), ...compared.map((r) => cell(r, a.target))]),
+    header: [s.target, ...compared.map((r) => r.scenario.title[o.lang])],
+    numeric: compared.map((_, i) => i + 1),
+    rows: [...targets.values()].map((a) => [withUnit(a.label[o.lang], changeUnit(o, a.indicator as string), o.lang), ...compared.map((r) => cell(r, a.target))]),
   };
   return [
     { kind: 'paragraph', text: s.additionalityMethod },
@@ -328,6 +328,8 @@ function additionalitySection(o: BriefingOptions): Block[] {
 }
 
 const signed = (v: number): string => groupedFixed(v, significantDecimals(v));
+/** "Urbanisation rate (%)", "城镇化率（%）"; the name alone without a unit. */
+const withUnit = (name: string, unit: string, lang: Lang): string => (unit === '' ? name : lang === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`);
 /** About three significant figures, trailing zeros dropped: 45, 0.005, 100,000. */
 const shortNumber = (v: number): string => {
   const t = groupedFixed(v, significantDecimals(v));

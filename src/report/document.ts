@@ -135,7 +135,10 @@ function htmlTable(t: Table): string {
 }
 
 const inlineHtml = (parts: readonly Inline[]): string =>
-  parts.map((p) => (typeof p === 'string' ? escapeHtml(p) : `<span data-source="${escapeHtml(p.source)}">${escapeHtml(p.text)}</span>`)).join('');
+  parts.map((p) => (typeof p === 'string' ? codeHtml(p) : `<span data-source="${escapeHtml(p.source)}">${escapeHtml(p.text)}</span>`)).join('');
+
+/** Escaped text with `code` spans as <code>, as Markdown shows them. */
+const codeHtml = (t: string): string => escapeHtml(t).replace(/`([^`]+)`/g, '<code>$1</code>');
 
 function htmlBlock(b: Block): string {
   switch (b.kind) {
@@ -174,8 +177,12 @@ figure { margin: 1.2rem 0 1.6rem; }
 figcaption, .note, footer { color: #555; font-size: 0.85rem; }
 figcaption { margin-top: 0.3rem; }
 ul { padding-left: 1.3rem; }
+code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; font-size: 0.88em; }
 li { margin: 0.2rem 0; }
 footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
+/* English text: curly quotes and apostrophes from a Latin face (CJK faces draw them full-width). */
+@font-face { font-family: "hz-latin-punctuation"; src: local("Noto Sans"), local("Source Sans 3"), local("Liberation Sans"), local("Arial"), local("DejaVu Sans"); unicode-range: U+2018-201F; }
+:lang(en) body { font-family: "hz-latin-punctuation", "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }

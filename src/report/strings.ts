@@ -16,7 +16,7 @@ export const briefingStrings = {
     headline: '主要指标',
     indicator: '指标',
     unit: '单位',
-    baseline: '{year}年基数',
+    baseline: '{year}年',
     attainment: '目标达成评估',
     target: '目标',
     projected: '预测值',
@@ -50,7 +50,7 @@ export const briefingStrings = {
     additionalityMethod:
       '增量为某情景从基期到目标年份的变化减去趋势情景的同期变化（单位同指标）；蒙特卡洛情景与趋势情景逐次配对（抽取相同的假设值），区间为配对差值的第5至第95百分位数。区间包含零时记为“与趋势无异”。',
     versusCounts: '{scenario}：{better}个目标优于趋势，{worse}个劣于趋势，{same}个与趋势无异。',
-    additionalityTable: '各目标相对趋势的增量（中位数，其下为90%区间；单位同指标，比例指标为百分点）。',
+    additionalityTable: '各目标相对趋势的增量：中位数，其下为配对模拟中间90%所在区间；“≈ 趋势”表示与趋势无异（区间包含零，或该情景不改变此指标）。',
     drivers: '哪些假设左右结论',
     driversMethod:
       '围绕{scenario}做Morris筛选（{trajectories}条轨迹，{levers}个参数：全部带合理区间的假设默认值及情景自身的实施不确定性，各在其合理区间内取值）。μ*为某一参数在其区间内变动时{year}年结果的平均绝对变化（单位同指标）。',
@@ -68,6 +68,7 @@ export const briefingStrings = {
     caveatDocs: '模型结构与方程见软件包中的 docs/MODEL-REFERENCE.md；模型对2013年及以前公布数据的拟合与样本外检验见 docs/VALIDATION.md。',
     moreCharts: '其余情景的分项图表（增减挂钩台账、户籍转换渠道、社保覆盖）及其余扇形图见运行目录中的 charts/charts.zh.html。',
     points: '百分点',
+    sameAsTrend: '≈ 趋势',
     indexPoints: '指数点',
     rangeTo: '{low} 至 {high}',
     uncertaintyColumn: '不确定性',
@@ -90,7 +91,7 @@ export const briefingStrings = {
     headline: 'Headline indicators',
     indicator: 'Indicator',
     unit: 'Unit',
-    baseline: '{year} baseline',
+    baseline: '{year}',
     attainment: 'Target attainment',
     target: 'Target',
     projected: 'Projected',
@@ -125,7 +126,7 @@ export const briefingStrings = {
     additionalityMethod:
       "Additionality is a scenario's change from the base year to the target year minus the same change under the trend scenario, in the indicator's unit. Each Monte Carlo run is paired with a trend run drawing the same assumed values; the interval is the 5th to 95th percentile of the paired differences. A target is indistinguishable from trend when that interval covers zero.",
     versusCounts: '{scenario}: better than trend on {better} targets, worse on {worse}, indistinguishable on {same}.',
-    additionalityTable: "Additionality per target: the median, with the interval holding 90 % of paired runs under it (in brackets); in the indicator's unit, percentage points for shares in %.",
+    additionalityTable: 'Additionality per target: the median, with the interval holding the middle 90 % of paired runs under it (in brackets); "≈ trend": indistinguishable from trend (the interval covers zero, or the scenario does not move the indicator).',
     drivers: 'Which assumptions drive the conclusions',
     driversMethod:
       "A Morris screening around {scenario} ({trajectories} trajectories over {levers} levers: every assumed lever default with a plausible range and the scenario's own delivery uncertainty, each across its plausible range). μ* is the mean absolute change of the {year} value when one lever moves across its range, in the indicator's unit.",
@@ -143,6 +144,7 @@ export const briefingStrings = {
     caveatDocs: "How the model is built: docs/MODEL-REFERENCE.md in the package; how well it reproduces the figures published up to 2013, and out of sample: docs/VALIDATION.md.",
     moreCharts: "The other scenarios' detail charts (linkage quota ledger, hukou channels, insurance coverage) and the other fan charts are in charts/charts.en.html, in the run's folder.",
     points: 'percentage points',
+    sameAsTrend: '≈ trend',
     indexPoints: 'index points',
     rangeTo: '{low} to {high}',
     uncertaintyColumn: 'Uncertainty',

@@ -54,7 +54,7 @@ const options = (lang: 'zh' | 'en'): BriefingOptions => ({
 describe('briefing', () => {
   it('shows the 2010 baseline and each scenario’s 2015 value: the median with its 90 % range under Monte Carlo, said so in a note', () => {
     const md = briefingMarkdown(options('en'));
-    expect(md).toContain('| name of administration.approval-items | index | 100 | 95 | 76.5 (71.5–81.5) |');
+    expect(md).toContain('| name of administration.approval-items (index) | 100 | 95 | 76.5 (71.5–81.5) |');
     expect(md).toContain('*Scenario columns give the values in 2015. For Monte Carlo scenarios the value is the median of the runs, with the range holding the middle 90 % of runs (P5–P95) under it (in brackets).*');
     expect(briefingMarkdown(options('zh'))).toContain('| 76.5（71.5–81.5） |');
     // In HTML the range sits under the median, so wide tables still fit an A4 page.
