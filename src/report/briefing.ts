@@ -61,6 +61,8 @@ export const SUMMARY_ADDITIONALITY = ['urbanisation.hukou-gap', 'administration.
 /** Drivers named per indicator, and the share of the top μ* below which a lever is not named. */
 const TOP_DRIVERS = 3;
 const DRIVER_FLOOR = 0.05;
+/** |μ| / μ* from which a lever's effect is read as one-directional. */
+const MONOTONE = 0.9;
 
 /** Formats a number for a table: up to 2 decimals, no trailing zeros, thin grouping for thousands. */
 export function formatNumber(value: number | null): string {
@@ -368,6 +370,8 @@ function driversSection(o: BriefingOptions): Block[] {
         min: { text: shortNumber(min), source: at('range_min') },
         max: { text: shortNumber(max), source: at('range_max') },
         delivery: delivery.has(e.input) ? s.deliveryTag : '',
+        // μ close to ±μ*: the lever moves the indicator one way across its range.
+        direction: Math.abs(e.mu) >= MONOTONE * e.muStar ? (e.mu > 0 ? s.raises : s.lowers) : s.eitherWay,
       });
     });
     const list = [...joinParts(entries, o.lang), ...(named.length === 1 ? [s.onlyDriver] : [])];

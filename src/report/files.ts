@@ -48,12 +48,18 @@ export function inBriefing(name: string, focus: string | undefined): boolean {
   return prefix === undefined || name === `${prefix}${focus}`;
 }
 
+/** Reading order of the briefing's charts: the attainment matrix, the comparisons, the fans, then the focus scenario's detail. */
+const readingRank = (name: string): number => (name === 'attainment' ? 0 : name.startsWith('comparison-') ? 1 : name.startsWith('fan-') ? 2 : 3);
+
 export function briefingDocuments(input: BriefingFilesInput): Map<string, string> {
   const files = new Map<string, string>();
   const focus = focusScenario({ results: input.results, ...(input.focus ? { focus: input.focus } : {}) })?.scenario.id;
   for (const lang of input.langs) {
     const mine = input.figures.filter((f) => f.lang === lang);
-    const charts = mine.filter((f) => inBriefing(f.name, focus)).map((f) => ({ name: f.name, caption: f.caption, svg: f.svg, png: `${input.chartsDir}/${f.png}` }));
+    const charts = mine
+      .filter((f) => inBriefing(f.name, focus))
+      .sort((a, b) => readingRank(a.name) - readingRank(b.name))
+      .map((f) => ({ name: f.name, caption: f.caption, svg: f.svg, png: `${input.chartsDir}/${f.png}` }));
     const leftOut = mine.length > charts.length;
     const options: BriefingOptions = {
       lang,

@@ -55,7 +55,10 @@ export const briefingStrings = {
     driversMethod:
       '围绕{scenario}做Morris筛选（{trajectories}条轨迹，{levers}个参数：全部带合理区间的假设默认值及情景自身的实施不确定性，各在其合理区间内取值）。μ*为某一参数在其区间内变动时{year}年结果的平均绝对变化（单位同指标）。',
     driverItem: '{indicator}（{year}年）：{list}',
-    driverEntry: '{lever}（μ* {muStar}{unit}；区间 {min}–{max}{delivery}）',
+    driverEntry: '{lever}（{direction}；μ* {muStar}{unit}；区间 {min}–{max}{delivery}）',
+    raises: '取值越高该指标越高',
+    lowers: '取值越高该指标越低',
+    eitherWay: '影响方向不一',
     deliveryTag: '，实施不确定性',
     onlyDriver: '；筛选范围内其余参数几乎不影响该指标',
     caveats: '注意事项',
@@ -131,7 +134,10 @@ export const briefingStrings = {
     driversMethod:
       "A Morris screening around {scenario} ({trajectories} trajectories over {levers} levers: every assumed lever default with a plausible range and the scenario's own delivery uncertainty, each across its plausible range). μ* is the mean absolute change of the {year} value when one lever moves across its range, in the indicator's unit.",
     driverItem: '{indicator} ({year}): {list}',
-    driverEntry: '{lever} (μ* {muStar} {unit}; range {min}–{max}{delivery})',
+    driverEntry: '{lever} ({direction}; μ* {muStar} {unit}; range {min}–{max}{delivery})',
+    raises: 'higher values raise it',
+    lowers: 'higher values lower it',
+    eitherWay: 'either way, depending on the other levers',
     deliveryTag: ', delivery',
     onlyDriver: '; no other screened lever moves it noticeably',
     caveats: 'Caveats',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { briefingHtml, briefingMarkdown, formatNumber, type BriefingOptions } from '../../src/report/briefing.js';
 import type { ScenarioResult } from '../../src/runner/types.js';
+import { briefingDocuments, inBriefing } from '../../src/report/files.js';
 
 const years = [2010, 2011, 2012, 2013, 2014, 2015];
 /** A chart as Vega writes one, with a clip path referenced by id. */
@@ -100,5 +101,40 @@ describe('briefing', () => {
     expect(formatNumber(8700373.4)).toBe('8,700,373');
     expect(formatNumber(null)).toBe('—');
     expect(formatNumber(Number.NaN)).toBe('—');
+  });
+});
+
+describe('briefing files', () => {
+  const figure = (name: string, lang: 'zh' | 'en' = 'en') => ({ lang, name, caption: `What ${name} shows.`, svg: CHART_SVG, png: `${name}.${lang}.png` });
+  const names = ['comparison-a', 'quota-ledger-accelerated', 'quota-ledger-stalled', 'fan-accelerated-urbanisation.hukou-gap', 'fan-accelerated-finance.rd-share', 'attainment', 'coverage-accelerated'];
+  const files = briefingDocuments({
+    results: options('en').results,
+    langs: ['en'],
+    chartsDir: 'charts',
+    figures: [...names.map((n) => figure(n)), figure('attainment', 'zh')],
+    labels: options('en').labels,
+    headline: options('en').headline,
+    version: '9.9.9',
+    focus: 'accelerated',
+  });
+  const md = files.get('briefing.en.md') ?? '';
+
+  it('shows the attainment matrix first, then comparisons, fans of the summary indicators and the focus scenario’s detail, in its own language', () => {
+    const shown = [...md.matchAll(/\]\(charts\/([^)]+)\.en\.png\)/g)].map((m) => m[1]);
+    expect(shown).toEqual(['attainment', 'comparison-a', 'fan-accelerated-urbanisation.hukou-gap', 'quota-ledger-accelerated', 'coverage-accelerated']);
+    expect(md).toContain("*The other scenarios' detail charts (linkage quota ledger, hukou channels, insurance coverage) and the other fan charts are in charts/charts.en.html, in the run's folder.*");
+  });
+  it('captions say what a chart shows, never its file name', () => {
+    const html = files.get('briefing.en.html') ?? '';
+    const captions = [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1] ?? '');
+    expect(captions.length).toBe(5);
+    for (const c of captions) expect(c).not.toMatch(/^[\w.-]+$/);
+  });
+  it('keeps the focus scenario’s detail charts and its fans of the summary indicators; other scenarios’ stay in the gallery', () => {
+    expect(inBriefing('quota-ledger-plan', 'plan')).toBe(true);
+    expect(inBriefing('quota-ledger-trend', 'plan')).toBe(false);
+    expect(inBriefing('fan-plan-administration.approval-items', 'plan')).toBe(true);
+    expect(inBriefing('fan-plan-finance.rd-share', 'plan')).toBe(false);
+    expect(inBriefing('comparison-x', undefined)).toBe(true);
   });
 });
