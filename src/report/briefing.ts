@@ -316,7 +316,7 @@ function additionalitySection(o: BriefingOptions): Block[] {
     const words = versus ?? range;
     return words === '' ? value : { value, range: words };
   };
-  const table: Table = {
+  const additionality: Table = {
     header: [s.target, ...compared.map((r) => r.scenario.title[o.lang])],
     numeric: compared.map((_, i) => i + 1),
     rows: [...targets.values()].map((a) => [withUnit(a.label[o.lang], changeUnit(o, a.indicator as string), o.lang), ...compared.map((r) => cell(r, a.target))]),
@@ -324,7 +324,7 @@ function additionalitySection(o: BriefingOptions): Block[] {
   return [
     { kind: 'paragraph', text: s.additionalityMethod },
     { kind: 'list', items },
-    { kind: 'table', table },
+    table(additionality),
     { kind: 'note', text: s.additionalityTable },
   ];
 }
@@ -427,7 +427,9 @@ function caveatsSection(o: BriefingOptions): Block[] {
   return [{ kind: 'list', items }];
 }
 
-const table = (t: Table): Block => ({ kind: 'table', table: t });
+/** Tables with more columns than this are set compact. */
+const COMPACT_FROM = 7;
+const table = (t: Table): Block => ({ kind: 'table', table: t.header.length >= COMPACT_FROM ? { ...t, compact: true } : t });
 
 /** The briefing's sections, in reading order. */
 export function briefingSections(o: BriefingOptions): Section[] {

@@ -13,6 +13,8 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
   /** Columns whose cells are numbers (right-aligned, tabular figures); default all but the first. */
   readonly numeric?: readonly number[];
+  /** Smaller type and padding, for tables with many columns (HTML). */
+  readonly compact?: boolean;
 }
 
 /** A chart in a report. */
@@ -131,7 +133,7 @@ function htmlTable(t: Table): string {
   const head = `<tr>${t.header.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const cell = (c: Cell): string => (typeof c === 'string' ? escapeHtml(c) : `${escapeHtml(c.value)}<br><span class="range">${escapeHtml(c.range)}</span>`);
   const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${cell(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<table${t.compact ? ' class="compact"' : ''}>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 const inlineHtml = (parts: readonly Inline[]): string =>
@@ -171,6 +173,11 @@ th { border-bottom: 1.5px solid #888; vertical-align: bottom; font-weight: 600; 
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td:first-child { min-width: 8rem; }
 td.num { white-space: nowrap; }
+table.compact { font-size: 0.78rem; }
+table.compact th, table.compact td { padding: 0.22rem 0.3rem; }
+table.compact td:first-child { min-width: 7rem; }
+/* Class words and numbers break at spaces only (进展顺利 stays whole); row labels wrap as they need. */
+table.compact td:not(:first-child), table.compact th:not(:first-child) { word-break: keep-all; }
 .range { color: #666; font-size: 0.85em; }
 figure { margin: 1.2rem 0 1.6rem; }
 .chart svg { display: block; max-width: 100%; height: auto; }
@@ -191,6 +198,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
   figure, tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 8pt; }
+  table.compact { font-size: 7.5pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
