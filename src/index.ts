@@ -195,6 +195,9 @@ export const render = async (...args: Parameters<RenderModule['render']>): Retur
 export const writeStandardCharts = async (...args: Parameters<StandardModule['writeStandardCharts']>): ReturnType<StandardModule['writeStandardCharts']> =>
   (await import('./charts/standard.js')).writeStandardCharts(...args);
 export { briefingMarkdown, briefingHtml, briefingDocument, type BriefingOptions } from './report/briefing.js';
+export {
+  bandText, bandNumbers, BAND_TEMPLATE, NO_SPREAD_TEMPLATE, UNCERTAINTY_LABELS, HEADLINE_TEMPLATE, headlineCounts, classCounts, type Band, type HeadlineCounts,
+} from './runner/vocabulary.js';
 export { renderMarkdown as renderReportMarkdown, renderHtml as renderReportHtml, type ReportDocument, type Section as ReportSection, type Block as ReportBlock, type Figure as ReportFigure } from './report/document.js';
 // The scenario explorer page: its data from resolved scenarios, and the page around it.
 export { explorerData, explorerHtml, builtPageAssets } from './explorer/index.js';

@@ -108,9 +108,10 @@ export interface Band {
  */
 export function bandNumbers(band: Band): { readonly median: string; readonly low: string; readonly high: string; readonly spread: boolean } {
   const magnitude = Math.max(Math.abs(band.median), Math.abs(band.low), Math.abs(band.high));
-  let decimals = magnitude === 0 ? 1 : Math.max(0, 2 - Math.floor(Math.log10(magnitude)));
+  let decimals = significantDecimals(magnitude);
+  const most = Math.min(MAX_DECIMALS, Math.max(4, decimals + 4));
   const text = (v: number, d: number): string => groupedFixed(v, d);
-  while (decimals < 4 && text(band.low, decimals) === text(band.high, decimals)) decimals++;
+  while (decimals < most && text(band.low, decimals) === text(band.high, decimals)) decimals++;
   const [median, low, high] = [text(band.median, decimals), text(band.low, decimals), text(band.high, decimals)];
   if (low === high) return { median: text(band.median, Math.min(decimals, significantDecimals(band.median))), low, high, spread: false };
   return { median, low, high, spread: true };
@@ -123,9 +124,12 @@ export function bandText(band: Band, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (_, k: 'median' | 'low' | 'high') => n[k]);
 }
 
-/** Decimals that show about three significant figures of `v`. */
+/** Decimals in text never exceed this (toFixed's range, and what a reader can take in). */
+const MAX_DECIMALS = 10;
+
+/** Decimals that show about three significant figures of `v` (at most 10). */
 export function significantDecimals(v: number): number {
-  return v === 0 ? 0 : Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v))));
+  return v === 0 || !Number.isFinite(v) ? 0 : Math.min(MAX_DECIMALS, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v)))));
 }
 
 /** A number with `decimals` decimals, thousands grouped, a true minus sign, no "−0". */

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attainmentDashboard } from '../../src/charts/builders/attainmentDashboard.js';
 import { briefingFiles } from '../../src/cli/chart-files.js';
@@ -13,7 +14,7 @@ import { executeScenarios } from '../../src/cli/execute.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { ScenarioResult } from '../../src/runner/types.js';
-import { attainmentHeadline, CLASS_LABELS, headlineCounts, isOnTrack } from '../../src/runner/vocabulary.js';
+import { attainmentHeadline, bandNumbers, bandText, CLASS_LABELS, headlineCounts, isOnTrack } from '../../src/runner/vocabulary.js';
 import { loadScenarios } from '../../src/scenario/index.js';
 import { parseCsv } from '../../src/util/csv.js';
 
@@ -138,5 +139,31 @@ describe('one vocabulary across the CLI table, attainment.csv, the attainment ch
       };
       expect(fromCsv).toEqual(headlineCounts(r.attainment));
     }
+  });
+});
+
+describe('uncertainty in words', () => {
+  it('states a band in one form: "median 81.3, 90 % of runs between 77.1 and 86.8"', () => {
+    expect(bandText({ median: 81.3055, low: 77.1, high: 86.82 }, 'en')).toBe('median 81.3, 90 % of runs between 77.1 and 86.8');
+    expect(bandText({ median: 81.3055, low: 77.1, high: 86.82 }, 'zh')).toBe('中位数 81.3，90% 的模拟结果介于 77.1 与 86.8 之间');
+    // More decimals until the ends differ, the same for all three; a true minus sign.
+    expect(bandText({ median: 89.2925, low: 89.28, high: 89.3 }, 'en')).toBe('median 89.29, 90 % of runs between 89.28 and 89.30');
+    expect(bandText({ median: -1.7333, low: -1.8225, high: -1.6503 }, 'en')).toBe('median −1.73, 90 % of runs between −1.82 and −1.65');
+    expect(bandText({ median: 2349.49, low: 2300, high: 2400.2 }, 'en')).toBe('median 2,349, 90 % of runs between 2,300 and 2,400');
+    expect(bandText({ median: 55.93, low: 55.93, high: 55.93 }, 'en')).toBe('55.9 (the same in every run)');
+  });
+  it('each number of a band reads as its value at the precision shown, and the ends differ whenever they are apart by more than 1e-4 of the median', () => {
+    const value = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    fc.assert(
+      fc.property(value, value, value, (a, b, c) => {
+        const [low, median, high] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+        const n = bandNumbers({ median, low, high });
+        const read = (t: string): number => Number(t.replace(/−/g, '-').replace(/,/g, ''));
+        const decimals = (t: string): number => (t.split('.')[1] ?? '').length;
+        for (const [t, v] of [[n.median, median], [n.low, low], [n.high, high]] as const) expect(Math.abs(read(t) - v)).toBeLessThanOrEqual(0.5 * 10 ** -decimals(t) + 1e-9 * Math.abs(v));
+        if (high - low > 1e-4 * Math.max(1, Math.abs(median))) expect(n.spread).toBe(true);
+        if (n.spread) expect(n.low).not.toBe(n.high);
+      }),
+    );
   });
 });

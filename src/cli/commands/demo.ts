@@ -59,10 +59,11 @@ export function register(program: Command, io: CliIO): Command {
       const references = referenceScenarios(io.cwd);
       const explorer = new Map(langs.map((lang) => [`explorer.${lang}.html`, explorerPage(scenarios, references, lang, assets, BUNDLED_START)]));
       const written = await writeOut(io.cwd, opts.out, new Map([...results, ...inFolder('charts', charts.files), ...briefing, ...explorer]));
-      for (const r of execution.results) {
-        const mode = r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}${r.uncertainty?.mode === 'all' ? ', all uncertain' : ''}` : 'deterministic';
-        io.stdout(`  ${r.scenario.id.padEnd(16)} ${mode.padEnd(32)} ${attainmentHeadline(r.attainment, 'en')} (${classCounts(r.attainment, 'en')})\n`);
-      }
+      const modes = execution.results.map((r) => (r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}${r.uncertainty?.mode === 'all' ? ', all uncertain' : ''}` : 'deterministic'));
+      const width = Math.max(...modes.map((m) => m.length));
+      execution.results.forEach((r, i) => {
+        io.stdout(`  ${r.scenario.id.padEnd(16)} ${(modes[i] ?? '').padEnd(width)}  ${attainmentHeadline(r.attainment, 'en')} (${classCounts(r.attainment, 'en')})\n`);
+      });
       status(
         io,
         flags,
