@@ -4,7 +4,8 @@
  */
 import type { ScenarioResult } from '../runner/types.js';
 import { briefingHtml, briefingMarkdown, focusScenario, type BriefingLabels, type BriefingOptions } from './briefing.js';
-import { briefingStrings, type Lang } from './strings.js';
+import { UNCERTAINTY_LABELS } from '../runner/vocabulary.js';
+import { briefingStrings, fill, type Lang } from './strings.js';
 
 /** A rendered chart of the standard set, in one language. */
 export interface ChartFigure {
@@ -53,13 +54,18 @@ const readingRank = (name: string): number => (name === 'attainment' ? 0 : name.
 
 export function briefingDocuments(input: BriefingFilesInput): Map<string, string> {
   const files = new Map<string, string>();
-  const focus = focusScenario({ results: input.results, ...(input.focus ? { focus: input.focus } : {}) })?.scenario.id;
+  const focused = focusScenario({ results: input.results, ...(input.focus ? { focus: input.focus } : {}) });
+  const focus = focused?.scenario.id;
+  // A fan's bands: which uncertainty they show, in the vocabulary's words.
+  const mode = focused?.mode === 'montecarlo' ? (focused.uncertainty?.mode ?? 'scenario') : null;
+  const withUncertainty = (caption: string, lang: Lang): string =>
+    mode === null ? caption : `${caption}${lang === 'zh' ? '' : ' '}${fill(briefingStrings[lang].bandsShow, { what: UNCERTAINTY_LABELS[mode][lang] })}`;
   for (const lang of input.langs) {
     const mine = input.figures.filter((f) => f.lang === lang);
     const charts = mine
       .filter((f) => inBriefing(f.name, focus))
       .sort((a, b) => readingRank(a.name) - readingRank(b.name))
-      .map((f) => ({ name: f.name, caption: f.caption, svg: f.svg, png: `${input.chartsDir}/${f.png}` }));
+      .map((f) => ({ name: f.name, caption: f.name.startsWith('fan-') ? withUncertainty(f.caption, lang) : f.caption, svg: f.svg, png: `${input.chartsDir}/${f.png}` }));
     const leftOut = mine.length > charts.length;
     const options: BriefingOptions = {
       lang,

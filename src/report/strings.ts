@@ -34,7 +34,7 @@ export const briefingStrings = {
     provenance: '数据来源：规划原文（行号见指标目录 `hzsim catalog`）；未由规划给出的数值均在参数表（`hzsim params`）中注明来源或假设理由。',
     summary: '摘要',
     targetsIn: '{year}年目标达成：',
-    headlineOf: '{scenario}：{headline}',
+    headlineOf: '{scenario}——{headline}',
     scenarioSeparator: '；',
     sentenceEnd: '。',
     additionalityLead: '与趋势情景相比，{scenario}使',
