@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../catalog/types.js';
 import type { AttainmentClass } from '../runner/types.js';
+import { CLASS_LABELS } from '../runner/vocabulary.js';
 
 export type { Lang };
 export const Langs = ['zh', 'en'] as const satisfies readonly Lang[];
@@ -138,23 +139,19 @@ export function t(key: StringKey, lang: Lang, vars: Readonly<Record<string, stri
 export const withUnit = (name: string, unit: string, lang: Lang): string =>
   unit ? t('unitTitle', lang, { name, unit }) : name;
 
-export const attainmentClassLabels: Readonly<Record<AttainmentClass, Bilingual>> = {
-  met: { zh: '已达成', en: 'Met' },
-  'on-track': { zh: '进展顺利', en: 'On track' },
-  moderate: { zh: '进展一般', en: 'Moderate progress' },
-  insufficient: { zh: '进展不足', en: 'Insufficient progress' },
-  'moving-away': { zh: '背离目标', en: 'Moving away' },
-  'not-met': { zh: '未达成', en: 'Not met' },
-};
+/** The vocabulary's class words (src/runner/vocabulary.ts), sentence-cased for legends: one vocabulary across outputs. */
+export const attainmentClassLabels: Readonly<Record<AttainmentClass, Bilingual>> = Object.fromEntries(
+  Object.entries(CLASS_LABELS).map(([c, label]) => [c, { zh: label.zh, en: label.en.charAt(0).toUpperCase() + label.en.slice(1) }]),
+) as Record<AttainmentClass, Bilingual>;
 
 /** Short cell texts for the dashboard (the class is also written, so grey-scale print keeps it). */
 export const attainmentClassShort: Readonly<Record<AttainmentClass, Bilingual>> = {
-  met: { zh: '达成', en: 'met' },
+  met: { zh: '完成', en: 'met' },
   'on-track': { zh: '顺利', en: 'on track' },
   moderate: { zh: '一般', en: 'moderate' },
   insufficient: { zh: '不足', en: 'insufficient' },
   'moving-away': { zh: '背离', en: 'moving away' },
-  'not-met': { zh: '未达成', en: 'not met' },
+  'not-met': { zh: '未完成', en: 'not met' },
 };
 
 /**

@@ -7,7 +7,8 @@ import type { Lang } from '../charts/i18n.js';
 import { renderFormats, standardChartSpecs, HEADLINE_INDICATORS } from '../charts/standard.js';
 import { renderHtmlGallery, specTitle, type ChartFormat } from '../charts/render.js';
 import type { ScenarioResult } from '../runner/types.js';
-import { briefingDocuments, type ChartFigure } from '../report/files.js';
+import { briefingDocuments, type BriefingFilesInput, type ChartFigure } from '../report/files.js';
+import { params } from '../params/index.js';
 import { PACKAGE_VERSION } from '../version.js';
 
 export interface ChartFiles {
@@ -77,10 +78,29 @@ export async function chartFiles(
   return { files, skipped: [...skipped], svgNames, figures };
 }
 
+/** What the briefing adds to the results and charts: the drivers screening, the lever table, caveats. */
+export interface BriefingExtras {
+  readonly drivers?: BriefingFilesInput['drivers'];
+  readonly caveats?: BriefingFilesInput['caveats'];
+  readonly focus?: string;
+}
+
 /**
  * briefing.<lang>.md (charts as the PNGs in `chartsDir`, relative) and briefing.<lang>.html (charts
  * inlined: the file stands alone).
  */
-export function briefingFiles(results: readonly ScenarioResult[], langs: readonly Lang[], chartsDir: string, figures: readonly ChartFigure[]): Map<string, string> {
-  return briefingDocuments({ results, langs, chartsDir, figures, labels: defaultLabels(), headline: HEADLINE_INDICATORS, version: PACKAGE_VERSION });
+export function briefingFiles(results: readonly ScenarioResult[], langs: readonly Lang[], chartsDir: string, figures: readonly ChartFigure[], extras: BriefingExtras = {}): Map<string, string> {
+  return briefingDocuments({
+    results,
+    langs,
+    chartsDir,
+    figures,
+    labels: defaultLabels(),
+    headline: HEADLINE_INDICATORS,
+    version: PACKAGE_VERSION,
+    levers: params,
+    ...(extras.focus ? { focus: extras.focus } : {}),
+    ...(extras.drivers ? { drivers: extras.drivers } : {}),
+    ...(extras.caveats ? { caveats: extras.caveats } : {}),
+  });
 }

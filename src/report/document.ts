@@ -13,6 +13,8 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
   /** Columns whose cells are numbers (right-aligned, tabular figures); default all but the first. */
   readonly numeric?: readonly number[];
+  /** Smaller type and padding, for tables with many columns (HTML). */
+  readonly compact?: boolean;
 }
 
 /** A chart in a report. */
@@ -27,9 +29,18 @@ export interface Figure {
   readonly png: string;
 }
 
-/** One piece of a section: a paragraph, a small-print note, a table or a figure. */
+/**
+ * A run of text in prose: plain, or a number (or other fact) with where it comes from, e.g.
+ * `results.csv?scenario=plan&output=urbanisation.hukou-gap&year=2015&statistic=p50`. HTML keeps
+ * the source in a `data-source` attribute (a test reads every number back against its file).
+ */
+export type Inline = string | { readonly text: string; readonly source: string };
+
+/** One piece of a section: a paragraph, a small-print note, a table, a figure, sourced prose or a list. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'prose'; readonly parts: readonly Inline[] }
+  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
   | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'table'; readonly table: Table }
   | { readonly kind: 'figure'; readonly figure: Figure }
@@ -78,10 +89,17 @@ function markdownTable(t: Table, lang: ReportDocument['lang']): string {
   return [line(t.header), line(rule), ...t.rows.map(line)].join('\n');
 }
 
+/** Sourced prose as plain text. */
+export const inlineText = (parts: readonly Inline[]): string => parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+
 function markdownBlock(b: Block, lang: ReportDocument['lang']): string {
   switch (b.kind) {
     case 'paragraph':
       return b.text;
+    case 'prose':
+      return inlineText(b.parts);
+    case 'list':
+      return b.items.map((item) => `- ${inlineText(item).replace(/\n/g, ' ')}`).join('\n');
     case 'note':
       return `*${b.text}*`;
     case 'table':
@@ -126,13 +144,23 @@ function htmlTable(t: Table): string {
   const head = `<tr>${t.header.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const cell = (c: Cell): string => (typeof c === 'string' ? escapeHtml(c) : `${escapeHtml(c.value)}<br><span class="range">${escapeHtml(c.range)}</span>`);
   const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${cell(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<table${t.compact ? ' class="compact"' : ''}>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
+
+const inlineHtml = (parts: readonly Inline[]): string =>
+  parts.map((p) => (typeof p === 'string' ? codeHtml(p) : `<span data-source="${escapeHtml(p.source)}">${escapeHtml(p.text)}</span>`)).join('');
+
+/** Escaped text with `code` spans as <code>, as Markdown shows them. */
+const codeHtml = (t: string): string => escapeHtml(t).replace(/`([^`]+)`/g, '<code>$1</code>');
 
 function htmlBlock(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
       return `<p>${escapeHtml(b.text)}</p>`;
+    case 'prose':
+      return `<p>${inlineHtml(b.parts)}</p>`;
+    case 'list':
+      return `<ul>\n${b.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('\n')}\n</ul>`;
     case 'note':
       return `<p class="note">${escapeHtml(b.text)}</p>`;
     case 'table':
@@ -162,12 +190,23 @@ th { border-bottom: 1.5px solid #888; vertical-align: bottom; font-weight: 600; 
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td:first-child { min-width: 8rem; }
 td.num { white-space: nowrap; }
+table.compact { font-size: 0.78rem; }
+table.compact th, table.compact td { padding: 0.22rem 0.3rem; }
+table.compact td:first-child { min-width: 7rem; }
+/* Class words and numbers break at spaces only (进展顺利 stays whole); row labels wrap as they need. */
+table.compact td:not(:first-child), table.compact th:not(:first-child) { word-break: keep-all; }
 .range { color: #666; font-size: 0.85em; }
 figure { margin: 1.2rem 0 1.6rem; }
 .chart svg { display: block; max-width: 100%; height: auto; }
 figcaption, .note, footer { color: #555; font-size: 0.85rem; }
 figcaption { margin-top: 0.3rem; }
+ul { padding-left: 1.3rem; }
+code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; font-size: 0.88em; }
+li { margin: 0.2rem 0; }
 footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
+/* English text: curly quotes and apostrophes from a Latin face (CJK faces draw them full-width). */
+@font-face { font-family: "hz-latin-punctuation"; src: local("Noto Sans"), local("Source Sans 3"), local("Liberation Sans"), local("Arial"), local("DejaVu Sans"); unicode-range: U+2018-201F; }
+:lang(en) body { font-family: "hz-latin-punctuation", "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -176,6 +215,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid #ddd; padding-top: 0.5rem; }
   figure, tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 8pt; }
+  table.compact { font-size: 7.5pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 

@@ -5,10 +5,15 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { briefingFiles, chartFiles } from '../../src/cli/chart-files.js';
 import { fixtureMonteCarlo, fixtureResults } from '../charts/fixture.js';
 import { checkPage, chromium, pageProblems, withBrowser, type PageReport } from './browser.js';
+import { bundledScenarioFiles } from '../../src/cli/commands/demo.js';
+import { executeScenarios } from '../../src/cli/execute.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { loadScenarios } from '../../src/scenario/index.js';
 
 const langs = ['zh', 'en'] as const;
 const dir = mkdtempSync(join(tmpdir(), 'hzsim-browser-'));
@@ -58,6 +63,36 @@ describe.skipIf(!chromium)('pages in headless Chromium', () => {
     expect(pageProblems(r)).toEqual([]);
     expect(r.charts.length).toBe(reports.get('briefing.en')!.charts.length);
   });
+
+  it('the briefing of every bundled scenario fits the text column on screen and on A4: no table or paragraph wider than the body', async () => {
+    const quiet: CliIO = { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: dir };
+    const scenarios = loadScenarios(bundledScenarioFiles());
+    const { results } = await executeScenarios(scenarios, { runs: 20, seed: 1, threads: 1, until: undefined }, quiet);
+    const files = briefingFiles(results, langs, 'charts', []);
+    // Elements whose right edge passes the body's content box, by tag and first words.
+    const overflowing = `(() => {
+      const body = document.body.getBoundingClientRect();
+      const right = body.right - parseFloat(getComputedStyle(document.body).paddingRight) + 1;
+      return [...document.querySelectorAll('table, p, li, h1, h2')].filter((e) => e.getBoundingClientRect().right > right).map((e) => e.tagName + ': ' + e.textContent.slice(0, 60));
+    })()`;
+    const found = await withBrowser(async (browser) => {
+      const out: string[] = [];
+      for (const lang of langs) {
+        const file = join(dir, `briefing-all.${lang}.html`);
+        writeFileSync(file, files.get(`briefing.${lang}.html`) ?? '');
+        for (const media of ['screen', 'print'] as const) {
+          // print: the A4 text width (210 mm less 2 × 15 mm margins) at 96 dpi
+          const page = await browser.newPage({ viewport: { width: media === 'print' ? 680 : 900, height: 1000 } });
+          await page.emulateMedia({ media });
+          await page.goto(pathToFileURL(file).href);
+          out.push(...((await page.evaluate(overflowing)) as string[]).map((t) => `${lang} ${media}: ${t}`));
+          await page.close();
+        }
+      }
+      return out;
+    });
+    expect(found).toEqual([]);
+  }, 60_000);
 
   it('the check itself reports a missing chart, a console error and a refused request', async () => {
     const file = join(dir, 'broken.html');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { briefingHtml, briefingMarkdown, formatNumber, type BriefingOptions } from '../../src/report/briefing.js';
 import type { ScenarioResult } from '../../src/runner/types.js';
+import { briefingDocuments, inBriefing } from '../../src/report/files.js';
 
 const years = [2010, 2011, 2012, 2013, 2014, 2015];
 /** A chart as Vega writes one, with a clip path referenced by id. */
@@ -54,7 +55,7 @@ const options = (lang: 'zh' | 'en'): BriefingOptions => ({
 describe('briefing', () => {
   it('shows the 2010 baseline and each scenario’s 2015 value: the median with its 90 % range under Monte Carlo, said so in a note', () => {
     const md = briefingMarkdown(options('en'));
-    expect(md).toContain('| name of administration.approval-items | index | 100 | 95 | 76.5 (71.5–81.5) |');
+    expect(md).toContain('| name of administration.approval-items (index) | 100 | 95 | 76.5 (71.5–81.5) |');
     expect(md).toContain('*Scenario columns give the values in 2015. For Monte Carlo scenarios the value is the median of the runs, with the range holding the middle 90 % of runs (P5–P95) under it (in brackets).*');
     expect(briefingMarkdown(options('zh'))).toContain('| 76.5（71.5–81.5） |');
     // In HTML the range sits under the median, so wide tables still fit an A4 page.
@@ -81,11 +82,11 @@ describe('briefing', () => {
     expect(zh).toContain('63%');
     expect(zh).toContain('蒙特卡洛（200次，种子 2011）');
   });
-  it('shows attainment as a targets × scenarios matrix, with P(met) beside the class under Monte Carlo', () => {
-    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | Insufficient progress | On track 63% |');
+  it('shows attainment as a targets × scenarios matrix in the vocabulary\'s words, with P(met) beside the class under Monte Carlo', () => {
+    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | insufficient progress | on track (63%) |');
   });
   it('details numeric targets: projected, required, gap, year reached', () => {
-    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | Scenario accelerated | 76.5 | 80 | 3.5 | 2015 | On track | 63% |');
+    expect(briefingMarkdown(options('en'))).toContain('| Direct approvals −20 % \\| in five years | Scenario accelerated | 76.5 | 80 | 3.5 | 2015 | on track | 63% |');
   });
   it('escapes table separators in labels and HTML special characters', () => {
     expect(briefingMarkdown(options('en'))).toContain('Direct approvals −20 % \\| in five years');
@@ -100,5 +101,40 @@ describe('briefing', () => {
     expect(formatNumber(8700373.4)).toBe('8,700,373');
     expect(formatNumber(null)).toBe('—');
     expect(formatNumber(Number.NaN)).toBe('—');
+  });
+});
+
+describe('briefing files', () => {
+  const figure = (name: string, lang: 'zh' | 'en' = 'en') => ({ lang, name, caption: `What ${name} shows.`, svg: CHART_SVG, png: `${name}.${lang}.png` });
+  const names = ['comparison-a', 'quota-ledger-accelerated', 'quota-ledger-stalled', 'fan-accelerated-urbanisation.hukou-gap', 'fan-accelerated-finance.rd-share', 'attainment', 'coverage-accelerated'];
+  const files = briefingDocuments({
+    results: options('en').results,
+    langs: ['en'],
+    chartsDir: 'charts',
+    figures: [...names.map((n) => figure(n)), figure('attainment', 'zh')],
+    labels: options('en').labels,
+    headline: options('en').headline,
+    version: '9.9.9',
+    focus: 'accelerated',
+  });
+  const md = files.get('briefing.en.md') ?? '';
+
+  it('shows the attainment matrix first, then comparisons, fans of the summary indicators and the focus scenario’s detail, in its own language', () => {
+    const shown = [...md.matchAll(/\]\(charts\/([^)]+)\.en\.png\)/g)].map((m) => m[1]);
+    expect(shown).toEqual(['attainment', 'comparison-a', 'fan-accelerated-urbanisation.hukou-gap', 'quota-ledger-accelerated', 'coverage-accelerated']);
+    expect(md).toContain("*The other scenarios' detail charts (linkage quota ledger, hukou channels, insurance coverage) and the other fan charts are in charts/charts.en.html, in the run's folder.*");
+  });
+  it('captions say what a chart shows, never its file name', () => {
+    const html = files.get('briefing.en.html') ?? '';
+    const captions = [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1] ?? '');
+    expect(captions.length).toBe(5);
+    for (const c of captions) expect(c).not.toMatch(/^[\w.-]+$/);
+  });
+  it('keeps the focus scenario’s detail charts and its fans of the summary indicators; other scenarios’ stay in the gallery', () => {
+    expect(inBriefing('quota-ledger-plan', 'plan')).toBe(true);
+    expect(inBriefing('quota-ledger-trend', 'plan')).toBe(false);
+    expect(inBriefing('fan-plan-administration.approval-items', 'plan')).toBe(true);
+    expect(inBriefing('fan-plan-finance.rd-share', 'plan')).toBe(false);
+    expect(inBriefing('comparison-x', undefined)).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * `hzsim demo [--out DIR] [--threads N] [--quiet]` (the README's `npm run demo`): runs every
- * bundled scenario (Monte Carlo where the scenario declares it), then writes the results, the
- * standard charts in Chinese and English (SVG, PNG, HTML), a briefing and the scenario explorer in
- * both languages to `out/`. On a terminal a progress bar follows the runs, then the charts.
+ * `hzsim demo [--out DIR] [--threads N] [--uncertainty scenario|all] [--quiet]` (the README's
+ * `npm run demo`): runs every bundled scenario (Monte Carlo where the scenario declares it, drawing
+ * what --uncertainty says), screens which assumptions drive the plan's headline indicators (Morris,
+ * drivers.csv), then writes the results, the standard charts in Chinese and English (SVG, PNG,
+ * HTML), a briefing and the scenario explorer in both languages to `out/`. On a terminal a progress
+ * bar follows the runs, then the charts.
  */
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -13,6 +15,8 @@ import { BUNDLED_START, explorerPage, pageAssetsOrExit, referenceScenarios } fro
 import type { CliIO } from '../io.js';
 import { outputOptions, status } from '../kit.js';
 import { checkOut, inFolder, parseNumbers, writeOut } from './run-options.js';
+import { parseUncertainty } from './run.js';
+import { attainmentHeadline, classCounts } from '../../runner/vocabulary.js';
 
 /** The scenarios shipped with the package, in reading order (absolute paths). */
 export function bundledScenarioFiles(): string[] {
@@ -23,17 +27,21 @@ export function register(program: Command, io: CliIO): Command {
   const cmd = program
     .command('demo')
     .option('--out <dir>', 'output folder', 'out')
-    .option('--threads <n>', 'worker threads for Monte Carlo (default: as for hzsim run)');
+    .option('--threads <n>', 'worker threads for Monte Carlo (default: as for hzsim run)')
+    .option('--uncertainty <what>', 'what a Monte Carlo draws: scenario (its own delivery distributions, default) or all (also every assumed lever default)');
   return outputOptions(cmd, { json: false, lang: false }).action(
-    async (opts: { out: string; threads?: string; quiet?: boolean }) => {
+    async (opts: { out: string; threads?: string; uncertainty?: string; quiet?: boolean }) => {
       const started = performance.now();
-      const flags = { ...parseNumbers({ threads: opts.threads }), quiet: opts.quiet === true };
+      const flags = { ...parseNumbers({ threads: opts.threads }), uncertainty: parseUncertainty(opts.uncertainty), quiet: opts.quiet === true };
       const scenarios = loadScenarios(bundledScenarioFiles(), { cwd: io.cwd });
       status(io, flags, `running ${scenarios.length} scenarios: ${scenarios.map((s) => s.id).join(', ')}`);
       checkOut(io.cwd, opts.out);
       const execution = await executeScenarios(scenarios, flags, io);
       const langs = ['zh', 'en'] as const;
       const { chartFiles, briefingFiles } = await import('../chart-files.js');
+      const { briefingDrivers, driversCsv } = await import('../briefing-drivers.js');
+      const focus = scenarios.find((s) => s.id === 'plan');
+      const drivers = focus ? await briefingDrivers(focus, execution.context) : null;
       const bar = await progressBar(io, flags, 'charts [{bar}] {value}/{total}');
       let charts;
       try {
@@ -45,17 +53,17 @@ export function register(program: Command, io: CliIO): Command {
         bar?.stop();
       }
       const results = resultFiles(execution, scenarios, flags, io.cwd);
-      const briefing = briefingFiles(execution.results, langs, 'charts', charts.figures);
+      if (drivers) results.set('drivers.csv', driversCsv(drivers));
+      const briefing = briefingFiles(execution.results, langs, 'charts', charts.figures, drivers ? { drivers } : {});
       const assets = pageAssetsOrExit(io);
       const references = referenceScenarios(io.cwd);
       const explorer = new Map(langs.map((lang) => [`explorer.${lang}.html`, explorerPage(scenarios, references, lang, assets, BUNDLED_START)]));
       const written = await writeOut(io.cwd, opts.out, new Map([...results, ...inFolder('charts', charts.files), ...briefing, ...explorer]));
-      for (const r of execution.results) {
-        const mode = r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}` : 'deterministic';
-        const classes = new Map<string, number>();
-        for (const a of r.attainment) classes.set(a.class, (classes.get(a.class) ?? 0) + 1);
-        io.stdout(`  ${r.scenario.id.padEnd(16)} ${mode.padEnd(32)} ${[...classes].map(([c, n]) => `${n} ${c}`).join(', ')}\n`);
-      }
+      const modes = execution.results.map((r) => (r.mode === 'montecarlo' ? `Monte Carlo ${r.runs} runs, seed ${r.seed}${r.uncertainty?.mode === 'all' ? ', all uncertain' : ''}` : 'deterministic'));
+      const width = Math.max(...modes.map((m) => m.length));
+      execution.results.forEach((r, i) => {
+        io.stdout(`  ${r.scenario.id.padEnd(16)} ${(modes[i] ?? '').padEnd(width)}  ${attainmentHeadline(r.attainment, 'en')} (${classCounts(r.attainment, 'en')})\n`);
+      });
       status(
         io,
         flags,
