@@ -126,8 +126,8 @@ export const observables = [
       en: "Zhejiang statistics bureau's composite evaluation of each city (0–100 points); the plan's 87.1% integration level may be this index, unconfirmed",
     },
     notComparable: {
-      zh: '模型的城乡一体化水平（integration.level）以规划的87.1%为基数；该评分是否为同一指数未经证实（2010年评分87.4），故不比较',
-      en: "The model's integration level (integration.level) starts from the plan's 87.1 %; whether this score (87.4 in 2010) is the same index is unconfirmed, so it is not compared",
+      zh: '模型的城乡一体化水平（integration.level）以规划的87.1%为基数；该评分是否为同一指数未经证实（2010年评分87.4），故不比较其水平；其2005–2010年增速仅用作该目标的参考速度',
+      en: "The model's integration level (integration.level) starts from the plan's 87.1 %; whether this score (87.4 in 2010) is the same index is unconfirmed, so its level is not compared; only its 2005–2010 pace serves as the target's reference pace",
     },
   },
   {

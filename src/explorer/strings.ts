@@ -156,11 +156,8 @@ export function provenanceText(p: Provenance, lang: Lang): string {
       return pageText('provenanceExternal', lang, { citation: p.citation });
     case 'assumption':
       return pageText('provenanceAssumption', lang, { reason: p.reason });
-    default: {
-      // Kinds added later (calibrated) are shown with whatever they carry.
-      const { kind: _kind, ...rest } = p as { kind: string } & Record<string, unknown>;
-      return pageText('provenanceCalibrated', lang, { detail: Object.values(rest).map(String).join('; ') });
-    }
+    case 'calibrated':
+      return pageText('provenanceCalibrated', lang, { detail: `${p.reason} (95 %: ${p.interval[0]}–${p.interval[1]})` });
   }
 }
 

@@ -52,6 +52,13 @@ describe('hzsim observed', () => {
     expect(out).toContain('4 rows (3 primary, the rest corroboration); 2 primary rows up to 2013 may be fitted');
   });
 
+  it('does not count figures the model cannot be compared with as fit material', async () => {
+    // The provincial coordination score (2005, 2010) is recorded but marked not comparable.
+    const { code, out } = await run('observed', '--id', 'integration.coordination-score', '--lang', 'en');
+    expect(code).toBe(0);
+    expect(out).toContain('2 rows (2 primary, the rest corroboration); 0 primary rows up to 2013 may be fitted');
+  });
+
   it('reports bad options together (exit 2)', async () => {
     const { code, out, err } = await run('observed', '--id', 'economy.gpd', '--lang', 'de');
     expect(code).toBe(2);

@@ -54,7 +54,9 @@ export function register(program: Command, io: CliIO): Command {
       }
       const results = resultFiles(execution, scenarios, flags, io.cwd);
       if (drivers) results.set('drivers.csv', driversCsv(drivers));
-      const briefing = briefingFiles(execution.results, langs, 'charts', charts.figures, drivers ? { drivers } : {});
+      // The validation report's caveats concern the bundled model and data, which the demo runs.
+      const { validationCaveats } = await import('../../validation/caveats.js');
+      const briefing = briefingFiles(execution.results, langs, 'charts', charts.figures, { ...(drivers ? { drivers } : {}), caveats: (lang) => validationCaveats(lang) });
       const assets = pageAssetsOrExit(io);
       const references = referenceScenarios(io.cwd);
       const explorer = new Map(langs.map((lang) => [`explorer.${lang}.html`, explorerPage(scenarios, references, lang, assets, BUNDLED_START)]));

@@ -65,7 +65,7 @@ export function renderObservedTable(rows: readonly ObservedRow[], lang: Lang): s
     clip(r.source.title, SOURCE_WIDTH),
   ]);
   const primary = rows.filter((r) => r.role === 'primary');
-  const fit = primary.filter((r) => r.sample === 'fit' && r.kind === 'output').length;
+  const fit = primary.filter((r) => r.sample === 'fit' && r.kind === 'output' && findObservable(r.id)?.notComparable === undefined).length;
   const trust = (Object.keys(Trusts) as (keyof typeof Trusts)[]).map((t) => `${t} ${Trusts[t][lang]}`).join(lang === 'zh' ? '；' : '; ');
   return `${renderTable(text.header, body, new Set([1, 2]))}\n${text.count(rows.length, primary.length, fit)}\n${text.trust}${trust}\n${text.more}\n`;
 }
