@@ -193,8 +193,9 @@ td.num { white-space: nowrap; }
 table.compact { font-size: 0.78rem; }
 table.compact th, table.compact td { padding: 0.22rem 0.3rem; }
 table.compact td:first-child { min-width: 7rem; }
-/* Class words and numbers break at spaces only (进展顺利 stays whole); row labels wrap as they need. */
-table.compact td:not(:first-child), table.compact th:not(:first-child) { word-break: keep-all; }
+/* Class words and numbers break at spaces only (进展顺利 stays whole); row labels and column heads
+   (scenario names, eight of them side by side) wrap as they need. */
+table.compact td:not(:first-child) { word-break: keep-all; }
 .range { color: #666; font-size: 0.85em; }
 figure { margin: 1.2rem 0 1.6rem; }
 .chart svg { display: block; max-width: 100%; height: auto; }

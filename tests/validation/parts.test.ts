@@ -40,11 +40,13 @@ describe('parameterAssessment', () => {
     const first = params[0] as ParamRecord;
     const provenance = { kind: 'calibrated', reason: 'fitted', interval: [0.01, 0.03], assumed: { value: 0.05, reason: 'a guess' }, rows: [{ id: 'x', year: 2012, value: 1 }, { id: 'x', year: 2013, value: 2 }] };
     const calibrated = { ...first, id: 'fitted_lever', default: 0.02, provenance } as unknown as ParamRecord;
+    const before = parameterAssessment(params);
     const r = parameterAssessment([...params, calibrated]);
     expect(r.kinds).toEqual(['plan', 'external', 'calibrated', 'assumption']);
-    expect(r.totals.calibrated).toBe(1);
-    expect(r.calibrated).toEqual([{ lever: 'fitted_lever', domain: first.domain, default: '0.02', range: first.range, interval: [0.01, 0.03], assumed: 0.05, rows: 2, lastYear: 2013 }]);
-    expect(r.byDomain.find((d) => d.domain === first.domain)?.kinds.calibrated).toBe(1);
+    expect(r.totals.calibrated).toBe((before.totals.calibrated ?? 0) + 1);
+    expect(r.calibrated).toEqual([...before.calibrated, { lever: 'fitted_lever', domain: first.domain, default: '0.02', range: first.range, interval: [0.01, 0.03], assumed: 0.05, rows: 2, lastYear: 2013 }]);
+    const domainBefore = before.byDomain.find((d) => d.domain === first.domain)?.kinds.calibrated ?? 0;
+    expect(r.byDomain.find((d) => d.domain === first.domain)?.kinds.calibrated).toBe(domainBefore + 1);
   });
 
   it('finds an assumed default that has neither a range nor a reason to be fixed', () => {
