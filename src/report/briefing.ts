@@ -400,6 +400,7 @@ function caveatsSection(o: BriefingOptions): Block[] {
         assumed: n('assumption', assumed.length),
         plan: n('plan', kinds('plan')),
         external: n('external', kinds('external')),
+        calibrated: n('calibrated', kinds('calibrated')),
         ranged: n('assumption-with-range', assumed.filter((p) => p.uncertainty !== undefined).length),
       }),
     );

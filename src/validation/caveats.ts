@@ -11,23 +11,28 @@ const list = (xs: readonly string[], lang: Lang): string => xs.join(lang === 'zh
 
 let computed: ValidationResults | null = null;
 
+/** Which caveats to leave out: `leverCounts` for a reader that states the lever provenance counts itself (the briefing). */
+export interface CaveatOptions {
+  readonly leverCounts?: boolean;
+}
+
 /**
  * The main caveats of the validation, most important first. Without `results` the tests are run
  * once per process (a few seconds) and reused.
  */
-export function validationCaveats(lang: Lang, results?: ValidationResults): string[] {
+export function validationCaveats(lang: Lang, results?: ValidationResults, options: CaveatOptions = {}): string[] {
   if (!results) computed ??= validationResults();
-  return caveatsOf(lang, results ?? (computed as ValidationResults));
+  return caveatsOf(lang, results ?? (computed as ValidationResults), options);
 }
 
-function caveatsOf(lang: Lang, results: ValidationResults): string[] {
+function caveatsOf(lang: Lang, results: ValidationResults, options: CaveatOptions): string[] {
   const zh = lang === 'zh';
   const caveats: string[] = [];
   const { parameters: p, behaviour: b, sensitivity: s, integration: i, units: u, extremes: e } = results;
 
   const assumed = p.totals.assumption ?? 0;
   const calibrated = p.totals.calibrated ?? 0;
-  caveats.push(
+  if (options.leverCounts !== false) caveats.push(
     zh
       ? `${p.total} 个杠杆默认值中有 ${assumed} 个是假设（${calibrated} 个由数据校准），其中 ${p.withRange} 个带有合理区间并在 --uncertainty all 下抽样。`
       : `${assumed} of the ${p.total} lever defaults are assumptions (${calibrated} calibrated to data); ${p.withRange} of them carry a plausible range drawn under --uncertainty all.`,

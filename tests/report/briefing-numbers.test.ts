@@ -63,7 +63,7 @@ export function resolveSource(sourceText: string, files: RunFiles): number | und
     const what = q.get('count');
     if (what === 'levers') return params.length;
     if (what === 'assumption-with-range') return params.filter((p) => p.provenance.kind === 'assumption' && p.uncertainty).length;
-    if (what === 'assumption' || what === 'plan' || what === 'external') return kind(what);
+    if (what === 'assumption' || what === 'plan' || what === 'external' || what === 'calibrated') return kind(what);
   }
   return undefined;
 }

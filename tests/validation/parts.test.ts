@@ -100,4 +100,11 @@ describe('validationCaveats', () => {
     expect(zh).toContain('极端条件检验有 2 项未通过。');
     expect(zh.length).toBe(en.length);
   });
+
+  it('leaves the lever provenance counts out for a reader that states them itself', () => {
+    const all = validationCaveats('en', results);
+    const without = validationCaveats('en', results, { leverCounts: false });
+    expect(all[0]).toMatch(/^\d+ of the \d+ lever defaults are assumptions/);
+    expect(without).toEqual(all.slice(1));
+  });
 });

@@ -56,7 +56,7 @@ export function register(program: Command, io: CliIO): Command {
       if (drivers) results.set('drivers.csv', driversCsv(drivers));
       // The validation report's caveats concern the bundled model and data, which the demo runs.
       const { validationCaveats } = await import('../../validation/caveats.js');
-      const briefing = briefingFiles(execution.results, langs, 'charts', charts.figures, { ...(drivers ? { drivers } : {}), caveats: (lang) => validationCaveats(lang) });
+      const briefing = briefingFiles(execution.results, langs, 'charts', charts.figures, { ...(drivers ? { drivers } : {}), caveats: (lang) => validationCaveats(lang, undefined, { leverCounts: false }) });
       const assets = pageAssetsOrExit(io);
       const references = referenceScenarios(io.cwd);
       const explorer = new Map(langs.map((lang) => [`explorer.${lang}.html`, explorerPage(scenarios, references, lang, assets, BUNDLED_START)]));
