@@ -114,6 +114,9 @@ export function register(program: Command, io: CliIO): Command {
 }
 
 const num = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(Number(v.toPrecision(7))));
+/** A model-made number (projection, error, metric) to four significant figures, whole above 10,000: the table states no more precision than the model has; the CSV and JSON keep it all. */
+const est = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(Math.abs(v) >= 1e4 ? Math.round(v) : Number(v.toPrecision(4)));
 const pct = (v: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(2)}%` : '—');
 
 /** Per indicator: the scored years, then the metrics by split; which series the lever defaults were fitted to. */
@@ -127,12 +130,12 @@ export function backtestText(r: BacktestResult, fitted: ReadonlyMap<string, read
     const band = r.mode === 'montecarlo';
     const table = renderTable(
       ['year', 'split', 'observed', 'projected', 'error', '% error', ...(band ? ['in 90% band'] : [])],
-      rows.map((x) => [String(x.year), x.split, num(x.observed), num(x.projected), num(x.error), pct(x.percentError), ...(band ? [x.withinBand === null ? '—' : x.withinBand ? 'yes' : 'no'] : [])]),
+      rows.map((x) => [String(x.year), x.split, num(x.observed), est(x.projected), est(x.error), pct(x.percentError), ...(band ? [x.withinBand === null ? '—' : x.withinBand ? 'yes' : 'no'] : [])]),
       new Set([2, 3, 4, 5]),
     );
     const metrics = renderTable(
       ['split', 'n', 'MAPE', 'RMSE', 'bias', "Theil's U"],
-      r.metrics.filter((x) => x.id === id).map((x) => [x.split, String(x.n), Number.isFinite(x.mape) ? `${x.mape.toFixed(2)}%` : '—', num(x.rmse), num(x.meanError), num(x.theilU)]),
+      r.metrics.filter((x) => x.id === id).map((x) => [x.split, String(x.n), Number.isFinite(x.mape) ? `${x.mape.toFixed(2)}%` : '—', est(x.rmse), est(x.meanError), est(x.theilU)]),
       new Set([1, 2, 3, 4, 5]),
     );
     const levers = fitted.get(id);
