@@ -61,6 +61,7 @@ const strings = {
   fanNoSpread: { zh: '各次模拟结果几乎相同：该指标在此情景中不受不确定参数影响', en: 'the runs hardly differ: no uncertain lever moves this indicator in this scenario' },
   fanTitle: { zh: '{indicator}：{scenario}', en: '{indicator}: {scenario}' },
   fanSubtitle: { zh: '蒙特卡洛模拟 {runs} 次：中位数及 50%、90% 区间', en: 'Monte Carlo, {runs} runs: median with 50% and 90% ranges' },
+  fanAllAssumptions: { zh: '含全部假设参数的不确定性', en: 'every assumption uncertain' },
   quotaTitle: { zh: '城乡建设用地增减挂钩指标台账', en: 'Construction-land linkage quota ledger' },
   quotaAxis: { zh: '指标（公顷）', en: 'Quota (ha)' },
   quotaBalanceAxis: { zh: '结余（公顷）', en: 'Balance (ha)' },

@@ -11,12 +11,9 @@ import { fan } from '../charts/builders/fan.js';
 import { scenarioComparison } from '../charts/builders/scenarioComparison.js';
 import type { LabelSource } from '../charts/labels.js';
 import { plotArea } from '../charts/compose.js';
-import { hasVisibleSpread, percentileSeries } from '../charts/data.js';
-import { t } from '../charts/i18n.js';
 import type { ChartSize } from '../charts/theme.js';
 import type { ExplorerData } from './data.js';
 import type { SessionResults } from './session.js';
-import { pageText } from './strings.js';
 
 /** Chart labels from the page's data (the briefing's names, units and plan lines). */
 export function pageLabels(data: Pick<ExplorerData, 'labels'>): LabelSource {
@@ -34,24 +31,13 @@ export function indicatorChart(results: SessionResults, indicator: string, optio
   const spec =
     results.explored.mode === 'montecarlo'
       ? // Titled like the comparison charts: the legend names the scenario already.
-        fan(all, { indicator, scenario: results.explored.scenario.id, title: options.labels.name(indicator, options.lang), ...fanSubtitle(results, indicator, options.lang), ...options })
+        fan(all, { indicator, scenario: results.explored.scenario.id, title: options.labels.name(indicator, options.lang), ...options })
       : scenarioComparison(all, { indicator, ...options });
   // The page's charts are smaller than the briefing's: a y-axis title longer than the plot is
   // cut with an ellipsis (the chart title above names the indicator in full) instead of
   // stretching the chart out of line with its neighbours.
   const config = spec.config ?? {};
   return { ...spec, config: { ...config, axisY: { ...config.axisY, titleLimit: plotArea(options.size, 'none').height } } };
-}
-
-/**
- * A fan over every assumption says so (the chart alone must not read like the scenario's own
- * uncertainty): the fan's own subtitle clauses, with that one added.
- */
-function fanSubtitle(results: SessionResults, indicator: string, lang: Lang): { subtitle?: string } {
-  const r = results.explored;
-  if (r.uncertainty?.mode !== 'all') return {};
-  const spread = hasVisibleSpread(percentileSeries(r, indicator));
-  return { subtitle: [t('fanSubtitle', lang, { runs: r.runs }), pageText('fanAllAssumptions', lang), spread ? '' : t('fanNoSpread', lang)].filter((p) => p !== '').join(t('clauseSeparator', lang)) };
 }
 
 export interface SplitSpec {

@@ -34,7 +34,6 @@ const strings = {
     zh: '情景文件无法声明“全部假设”，请用以下命令重现页面的数字：',
     en: 'A scenario file cannot ask for every assumption to be drawn; reproduce the page\'s numbers with:',
   },
-  fanAllAssumptions: { zh: '含全部假设参数的不确定性', en: 'every assumption uncertain' },
   mcNone: { zh: '该情景未声明不确定性，无可抽样的参数。', en: 'This scenario declares no uncertainty: there is nothing to draw.' },
   runs: { zh: '模拟次数', en: 'Runs' },
   seed: { zh: '随机种子', en: 'Seed' },

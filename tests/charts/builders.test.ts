@@ -121,6 +121,15 @@ describe('fan', () => {
     expect([((spec as unknown as Json).title as Json).subtitle].flat().join(' ')).toBe('Monte Carlo, 1000 runs: median with 50% and 90% ranges; the runs hardly differ: no uncertain lever moves this indicator in this scenario');
   });
 
+  it('says when its bands draw every assumption, not only the scenario\'s own uncertainty', () => {
+    const subtitle = (r: ScenarioResult, lang: 'zh' | 'en') => [((fan([r], { indicator: 'urbanisation.rate', labels, lang }) as unknown as Json).title as Json).subtitle].flat().join(' ');
+    const all: ScenarioResult = { ...fixtureMonteCarlo, uncertainty: { mode: 'all', levers: ['rural_urban_move_rate'] } };
+    const own: ScenarioResult = { ...fixtureMonteCarlo, uncertainty: { mode: 'scenario', levers: ['rural_urban_move_rate'] } };
+    expect(subtitle(all, 'en')).toBe('Monte Carlo, 1000 runs: median with 50% and 90% ranges; every assumption uncertain');
+    expect(subtitle(all, 'zh')).toContain('含全部假设参数的不确定性');
+    expect(subtitle(own, 'en')).toBe('Monte Carlo, 1000 runs: median with 50% and 90% ranges');
+  });
+
   it('refuses a deterministic result with a message that says how to get percentiles', () => {
     expect(() => fan(fixtureResults, { indicator: 'urbanisation.rate', labels, scenario: 'plan' })).toThrow(/needs Monte Carlo results.*--runs N/);
   });

@@ -12,7 +12,7 @@ import { bundledScenarioFiles } from '../../src/cli/commands/demo.js';
 import { indicatorChart, pageLabels } from '../../src/explorer/charts.js';
 import { exploredFile, scenarioYaml } from '../../src/explorer/explored.js';
 import { createSession } from '../../src/explorer/session.js';
-import { pageText } from '../../src/explorer/strings.js';
+import { t } from '../../src/charts/i18n.js';
 import { initialState, type ExplorerState } from '../../src/explorer/state.js';
 import { CompiledModelCache, createRunnerContext, drawnUncertainty, runMonteCarlo } from '../../src/runner/index.js';
 import type { ScenarioResult } from '../../src/runner/types.js';
@@ -120,8 +120,8 @@ describe('charts under every assumption', () => {
       return [title.subtitle ?? ''].flat().join(' ');
     };
     for (const lang of ['zh', 'en'] as const) {
-      expect(await subtitle('all', lang)).toContain(pageText('fanAllAssumptions', lang));
-      expect(await subtitle('scenario', lang)).not.toContain(pageText('fanAllAssumptions', lang));
+      expect(await subtitle('all', lang)).toContain(t('fanAllAssumptions', lang));
+      expect(await subtitle('scenario', lang)).not.toContain(t('fanAllAssumptions', lang));
     }
   });
 });

@@ -81,7 +81,10 @@ export function fan(results: readonly ScenarioResult[], options: FanOptions): To
   return finish({
     body: { width: area.width, height: area.height, layer: layers },
     title: options.title ?? t('fanTitle', lang, { indicator: name, scenario: scenarioName(result, lang) }),
-    subtitle: options.subtitle ?? [t('fanSubtitle', lang, { runs: result.runs }), hasVisibleSpread(rows) ? '' : t('fanNoSpread', lang)].filter((p) => p !== '').join(t('clauseSeparator', lang)),
+    // A band over every assumption must not read like the scenario's own (delivery) uncertainty.
+    subtitle:
+      options.subtitle ??
+      [t('fanSubtitle', lang, { runs: result.runs }), result.uncertainty?.mode === 'all' ? t('fanAllAssumptions', lang) : '', hasVisibleSpread(rows) ? '' : t('fanNoSpread', lang)].filter((p) => p !== '').join(t('clauseSeparator', lang)),
     footnote: footnoteText({ results: [result], ids: [id], labels, lang }),
     footnoteWidth: size.width - 20,
     description: `${yTitle}: Monte Carlo median, 50 % and 90 % ranges`,
