@@ -201,7 +201,7 @@ export const writeStandardCharts = async (...args: Parameters<StandardModule['wr
   (await import('./charts/standard.js')).writeStandardCharts(...args);
 export { briefingMarkdown, briefingHtml, briefingDocument, type BriefingOptions } from './report/briefing.js';
 export {
-  bandText, bandNumbers, BAND_TEMPLATE, NO_SPREAD_TEMPLATE, UNCERTAINTY_LABELS, HEADLINE_TEMPLATE, headlineCounts, classCounts, type Band, type HeadlineCounts,
+  bandText, bandNumbers, bandWords, BAND_TEMPLATE, NO_SPREAD_TEMPLATE, UNCERTAINTY_LABELS, HEADLINE_TEMPLATE, headlineCounts, classCounts, type Band, type HeadlineCounts,
 } from './runner/vocabulary.js';
 export { renderMarkdown as renderReportMarkdown, renderHtml as renderReportHtml, type ReportDocument, type Section as ReportSection, type Block as ReportBlock, type Figure as ReportFigure } from './report/document.js';
 // Notebooks as reports: a page of narrative, tables and interactive charts (one offline HTML file, Markdown with PNGs).

@@ -21,7 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../catalog/types.js';
-import { classLabel } from '../runner/vocabulary.js';
+import { bandWords, classLabel } from '../runner/vocabulary.js';
 import type { AttainmentRow, ScenarioResult, Statistic } from '../runner/types.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { type Block, type Cell, type ReportDocument, renderHtml, renderMarkdown, type Section, type Table } from './document.js';
@@ -78,16 +78,20 @@ export function centralValue(result: ScenarioResult, output: string, year: numbe
  */
 export function medianRange(result: ScenarioResult, output: string, year: number, decimals?: number): string {
   if (result.mode !== 'montecarlo') return formatValue(statisticAt(result, output, year, 'value'), decimals);
-  const [median, lo, hi] = (['p50', 'p05', 'p95'] as const).map((s) => formatValue(statisticAt(result, output, year, s), decimals));
-  return lo === hi ? `median ${median}` : `median ${median}, 90 % of runs between ${lo} and ${hi}`;
+  const [median, lo, hi] = bandValues(result, output, year, decimals);
+  return lo === hi ? `median ${median}` : bandWords({ median, low: lo, high: hi }, 'en');
 }
 
 /** The same as a table cell: the median with its 90 % range under it (deterministic: the value). */
 export function medianRangeCell(result: ScenarioResult, output: string, year: number, decimals?: number): Cell {
   if (result.mode !== 'montecarlo') return formatValue(statisticAt(result, output, year, 'value'), decimals);
-  const [median, lo, hi] = (['p50', 'p05', 'p95'] as const).map((s) => formatValue(statisticAt(result, output, year, s), decimals)) as [string, string, string];
+  const [median, lo, hi] = bandValues(result, output, year, decimals);
   return lo === hi ? median : { value: median, range: `${lo}–${hi}` };
 }
+
+/** The median, 5th and 95th percentiles of a Monte Carlo output in a year, formatted alike. */
+const bandValues = (result: ScenarioResult, output: string, year: number, decimals?: number): [string, string, string] =>
+  (['p50', 'p05', 'p95'] as const).map((s) => formatValue(statisticAt(result, output, year, s), decimals)) as [string, string, string];
 
 /** How a result was run: "deterministic" or "Monte Carlo, 1,000 runs, seed 2011". */
 export function runDescription(result: Pick<ScenarioResult, 'mode' | 'runs' | 'seed'>): string {

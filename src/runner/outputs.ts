@@ -1,5 +1,5 @@
 /**
- * The files of `hzsim run --out DIR` (INTERFACES.md "Outputs of hzsim run"): results.csv,
+ * The files of `hzsim run --out DIR` (the README lists them): results.csv,
  * results.json, attainment.csv, manifest.json. All contents are prepared in memory
  * (prepareRunOutputs, pure) before anything is written, then written atomically. Formatting is
  * fixed (12 significant digits, stable key order, no timestamps) so the same scenario files and

@@ -86,8 +86,9 @@ const SHARE_BOUNDS = Object.freeze({ min: 0, max: 100 });
 function settingsOf(options: RunOptions, targets: readonly Target[]): AttainmentSettings {
   const describe = options.context.describeOutput;
   const growth = targets.flatMap((t) => {
-    const observed = t.kind === 'direction' ? describe(t.indicator)?.observedGrowth : undefined;
-    return observed && t.kind !== 'milestone' ? [{ indicator: t.indicator, ...observed }] : [];
+    if (t.kind !== 'direction') return [];
+    const observed = describe(t.indicator)?.observedGrowth;
+    return observed ? [{ indicator: t.indicator, ...observed }] : [];
   });
   return {
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,

@@ -120,8 +120,12 @@ export function bandNumbers(band: Band): { readonly median: string; readonly low
 /** "median 81.3, 90 % of runs between 77.1 and 86.8" (or "81.3 (the same in every run)"). */
 export function bandText(band: Band, lang: Lang): string {
   const n = bandNumbers(band);
-  const template = n.spread ? BAND_TEMPLATE[lang] : NO_SPREAD_TEMPLATE[lang];
-  return template.replace(/\{(\w+)\}/g, (_, k: 'median' | 'low' | 'high') => n[k]);
+  return bandWords(n, lang, n.spread ? BAND_TEMPLATE : NO_SPREAD_TEMPLATE);
+}
+
+/** A band's numbers, already formatted by the caller, in the band wording (or `template`). */
+export function bandWords(n: { readonly median: string; readonly low: string; readonly high: string }, lang: Lang, template: Readonly<Record<Lang, string>> = BAND_TEMPLATE): string {
+  return template[lang].replace(/\{(\w+)\}/g, (_, k: 'median' | 'low' | 'high') => n[k]);
 }
 
 /** Decimals in text never exceed this (toFixed's range, and what a reader can take in). */

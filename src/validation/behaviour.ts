@@ -2,9 +2,13 @@
  * Behaviour reproduction: the backtest of a scenario against the published figures
  * (data/observed/hangzhou.csv), fitted years (≤ 2013) and out-of-sample years (2014 on) apart.
  * The as-happened scenario is scored when it is bundled (it describes what was done), else the plan.
+ * The observations and the derived outputs are those `hzsim backtest` scores, so the report and the
+ * command agree.
  */
 import { backtest, type BacktestMetrics } from '../analysis/backtest.js';
-import { LAST_FITTED_YEAR, observations, readObserved } from '../data/observed.js';
+import { comparableObservations, withDerivedOutputs } from '../analysis/observed-model.js';
+import { LAST_FITTED_YEAR, readObserved } from '../data/observed.js';
+import { findObservable } from '../data/observables.js';
 import { CompiledModelCache } from '../runner/context.js';
 import { createRunnerContext } from '../runner/hangzhou.js';
 import { runScenario } from '../runner/run.js';
@@ -37,21 +41,9 @@ export interface BehaviourResult {
   /** Observations the backtest could not score, with the reason and the projection where there is one. */
   readonly unmatched: readonly UnscoredObservation[];
   readonly series: readonly SeriesFit[];
-  /**
-   * Series the backtest skips whole because they have no base-year value for the naive forecast
-   * ("in the year" series): their MAPE computed here, with the same percentage error.
-   */
-  readonly skipped: readonly SkippedSeries[];
 }
 
-export interface SkippedSeries {
-  readonly id: string;
-  readonly fittedMape: number | null;
-  readonly outOfSampleMape: number | null;
-  readonly poor: boolean;
-}
-
-export type UnscoredReason = 'before the base year' | 'not a model output' | 'no base-year value for the naive forecast';
+export type UnscoredReason = 'before the base year' | 'not a model output';
 
 export interface UnscoredObservation {
   readonly id: string;
@@ -74,27 +66,17 @@ export function behaviourReproduction(): BehaviourResult {
   const bundled = BACKTEST_SCENARIOS.map((id) => bundledScenarios.find((s) => s.id === id)).find((s) => s !== undefined);
   if (!bundled) throw new Error(`none of the scenarios ${BACKTEST_SCENARIOS.join(', ')} is bundled`);
   const scenario = loadScenario(bundled.file);
-  const observed = observations(readObserved());
+  const observed = comparableObservations(readObserved());
   const context = createRunnerContext();
   const until = Math.max(DEFAULT_UNTIL, ...observed.map((o) => o.year));
-  const projection = runScenario(scenario, { context, cache: new CompiledModelCache(context), until });
+  const projection = withDerivedOutputs(runScenario(scenario, { context, cache: new CompiledModelCache(context), until }));
   const result = backtest(projection, observed, { fittedUntil: LAST_FITTED_YEAR });
   const metric = (id: string, split: 'fitted' | 'out-of-sample'): BacktestMetrics | null => result.metrics.find((m) => m.id === id && m.split === split) ?? null;
   const ids = [...new Set(result.rows.map((r) => r.id))];
   const unmatched = result.unmatched.map((o): UnscoredObservation => {
     const projected = projection.rows.find((r) => r.output === o.id && r.year === o.year)?.value ?? null;
-    const reported = projection.rows.some((r) => r.output === o.id);
-    const reason: UnscoredReason = o.year < result.baseYear ? 'before the base year' : reported ? 'no base-year value for the naive forecast' : 'not a model output';
+    const reason: UnscoredReason = o.year < result.baseYear ? 'before the base year' : 'not a model output';
     return { id: o.id, year: o.year, observed: o.value, projected, reason };
-  });
-  const naiveMissing = unmatched.filter((u) => u.reason === 'no base-year value for the naive forecast' && u.projected !== null);
-  const mape = (rows: readonly UnscoredObservation[]): number | null =>
-    rows.length === 0 ? null : rows.reduce((a, u) => a + Math.abs((100 * ((u.projected as number) - u.observed)) / u.observed), 0) / rows.length;
-  const skipped = [...new Set(naiveMissing.map((u) => u.id))].map((id): SkippedSeries => {
-    const own = naiveMissing.filter((u) => u.id === id);
-    const fittedMape = mape(own.filter((u) => u.year <= result.fittedUntil));
-    const outOfSampleMape = mape(own.filter((u) => u.year > result.fittedUntil));
-    return { id, fittedMape, outOfSampleMape, poor: [fittedMape, outOfSampleMape].some((m) => m !== null && m > POOR_FIT_MAPE) };
   });
   return {
     scenario: scenario.id,
@@ -103,11 +85,10 @@ export function behaviourReproduction(): BehaviourResult {
     observations: observed.length,
     scored: result.rows.filter((r) => r.split !== 'base').length,
     unmatched,
-    skipped,
     series: ids.map((id): SeriesFit => {
       const fitted = metric(id, 'fitted');
       const outOfSample = metric(id, 'out-of-sample');
-      return { id, unit: context.describeOutput(id)?.unit ?? '', fitted, outOfSample, poor: [...poorFitReasons(fitted, 'fitted'), ...poorFitReasons(outOfSample, 'out-of-sample')] };
+      return { id, unit: context.describeOutput(id)?.unit ?? findObservable(id)?.unit ?? '', fitted, outOfSample, poor: [...poorFitReasons(fitted, 'fitted'), ...poorFitReasons(outOfSample, 'out-of-sample')] };
     }),
   };
 }

@@ -38,8 +38,8 @@ function caveatsOf(lang: Lang, results: ValidationResults, options: CaveatOption
       : `${assumed} of the ${p.total} lever defaults are assumptions (${calibrated} calibrated to data); ${p.withRange} of them carry a plausible range drawn under --uncertainty all.`,
   );
 
-  const poor = [...b.series.filter((x) => x.poor.length > 0).map((x) => x.id), ...b.skipped.filter((x) => x.poor).map((x) => x.id)];
-  const series = b.series.length + b.skipped.length;
+  const poor = b.series.filter((x) => x.poor.length > 0).map((x) => x.id);
+  const series = b.series.length;
   caveats.push(
     zh
       ? `回测（${b.scenario} 情景）：${series} 个观测序列中有 ${poor.length} 个拟合较差${poor.length > 0 ? `（${list(poor, lang)}）` : ''}。`

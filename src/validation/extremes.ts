@@ -23,7 +23,8 @@ export const NON_NEGATIVE_STOCKS = ['quota_balance', 'reform_budget', 'farmland'
 const SHARE_SLACK = 1e-9;
 const LEDGER_SLACK = 1e-6;
 
-const unitOf = new Map<string, string>([...catalog.map((i): [string, string] => [i.id, i.unit]), ...modelSeries.map((s): [string, string] => [s.id, s.unit])]);
+/** The unit of every indicator and model series, by output id. */
+export const unitOf: ReadonlyMap<string, string> = new Map<string, string>([...catalog.map((i): [string, string] => [i.id, i.unit]), ...modelSeries.map((s): [string, string] => [s.id, s.unit])]);
 /** Shares: percentages and scores out of 100. */
 export const isShare = (unit: string): boolean => unit === '%' || unit.startsWith('分');
 /** Counts: people, firms, organisations, items, hectares — not money, ratios, indices or points. */

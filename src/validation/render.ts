@@ -187,7 +187,6 @@ function behaviourSection(r: ValidationResults): string[] {
   const poor = b.series.filter((s) => s.poor.length > 0);
   const byReason = new Map<string, number>();
   for (const u of b.unmatched) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
-  const naiveMissing = b.unmatched.filter((u) => u.reason === 'no base-year value for the naive forecast');
   return [
     '## 6. Behaviour reproduction',
     '',
@@ -203,18 +202,8 @@ function behaviourSection(r: ValidationResults): string[] {
     ),
     '',
     `Not scored: ${b.unmatched.length} observations — ${[...byReason.entries()].map(([reason, n]) => `${n} ${reason}`).join(', ') || 'none'}.`,
-    ...(naiveMissing.length === 0
-      ? []
-      : [
-          '',
-          'Observations of model series the backtest skips because the series has no base-year value (an “in the year” series), with the projection beside them:',
-          '',
-          ...table(['Series', 'Year', 'Observed', 'Projected'], naiveMissing.map((u) => [code(u.id), u.year, sig(u.observed, 3), u.projected === null ? '—' : sig(u.projected, 3)])),
-          '',
-          ...b.skipped.map((s) => `MAPE of \`${s.id}\` computed here (the same percentage error): fitted years ${s.fittedMape === null ? '—' : `${fixed(s.fittedMape, 1)} %`}, out-of-sample ${s.outOfSampleMape === null ? '—' : `${fixed(s.outOfSampleMape, 1)} %`}${s.poor ? ' — fits poorly.' : '.'}`),
-        ]),
     '',
-    `**Verdict:** ${poor.length === 0 ? 'every scored series fits within the thresholds.' : `${poor.length} of ${b.series.length} scored series fit poorly: ${poor.map((s) => `${code(s.id)} (${s.poor.join(', ')})`).join('; ')}.`}${b.skipped.some((s) => s.poor) ? ` Also poor, though the backtest skips it: ${b.skipped.filter((s) => s.poor).map((s) => code(s.id)).join(', ')}.` : ''} ${b.series.filter((s) => s.fitted === null).length} series have no fitted-period observation, ${b.series.filter((s) => s.outOfSample === null).length} none after ${b.fittedUntil}, and ${b.series.filter((s) => (s.fitted?.n ?? 0) + (s.outOfSample?.n ?? 0) === 1).length} are scored on a single observation: for those, one published figure is the whole verdict.`,
+    `**Verdict:** ${poor.length === 0 ? 'every scored series fits within the thresholds.' : `${poor.length} of ${b.series.length} scored series fit poorly: ${poor.map((s) => `${code(s.id)} (${s.poor.join(', ')})`).join('; ')}.`} ${b.series.filter((s) => s.fitted === null).length} series have no fitted-period observation, ${b.series.filter((s) => s.outOfSample === null).length} none after ${b.fittedUntil}, and ${b.series.filter((s) => (s.fitted?.n ?? 0) + (s.outOfSample?.n ?? 0) === 1).length} are scored on a single observation: for those, one published figure is the whole verdict.`,
     '',
   ];
 }

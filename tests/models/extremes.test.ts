@@ -6,15 +6,11 @@
  * (GDP at 2010 prices) is held to the same 20 × bound as the counts.
  */
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../src/catalog/index.js';
-import { modelSeries } from '../../src/models/index.js';
 import { params } from '../../src/params/index.js';
+import { CONSERVATION_TOLERANCE, COUNT_GROWTH_LIMIT, isCount, isShare, NON_NEGATIVE_STOCKS, unitOf } from '../../src/validation/extremes.js';
 import { compiled, seriesOf } from './helpers.js';
 
-const unitOf = new Map<string, string>([...catalog.map((i): [string, string] => [i.id, i.unit]), ...modelSeries.map((s): [string, string] => [s.id, s.unit])]);
-const isShare = (unit: string): boolean => unit === '%' || unit.startsWith('分');
-/** Counts: people, firms, organisations, items, hectares — not money, ratios, indices or points. */
-const isCount = (unit: string): boolean => !/元|%|分|比例|倍|percentage|index/.test(unit);
+// The conditions and thresholds are the validation report's (src/validation/extremes.ts): one rule for both.
 
 const at = (extreme: 'min' | 'max'): Record<string, number> => Object.fromEntries(params.map((p) => [p.id, p.range[extreme]]));
 
@@ -41,18 +37,18 @@ describe.each(['min', 'max'] as const)('every lever at its range %s, until 2040'
       const series = seriesOf(m, out, id);
       const first = series[0] as number;
       const peak = Math.max(...series.filter((v) => !Number.isNaN(v)));
-      if (first > 0 && peak > 20 * first) problems.push(`${id}: ×${(peak / first).toFixed(1)}`);
+      if (first > 0 && peak > COUNT_GROWTH_LIMIT * first) problems.push(`${id}: ×${(peak / first).toFixed(1)}`);
     }
     const gdp = trace.values.real_gdp as Float64Array;
-    if (Math.max(...gdp) > 20 * (gdp[0] as number)) problems.push(`real_gdp: ×${(Math.max(...gdp) / (gdp[0] as number)).toFixed(1)}`);
+    if (Math.max(...gdp) > COUNT_GROWTH_LIMIT * (gdp[0] as number)) problems.push(`real_gdp: ×${(Math.max(...gdp) / (gdp[0] as number)).toFixed(1)}`);
     expect(problems).toEqual([]);
   });
 
   it('population is conserved and the ledgers stay non-negative at every step', () => {
     const err = trace.values.population_accounting_error as Float64Array;
     const residents = trace.values.resident_population as Float64Array;
-    err.forEach((e, k) => expect(Math.abs(e) / (residents[k] as number)).toBeLessThanOrEqual(1e-9));
-    for (const id of ['quota_balance', 'reform_budget', 'farmland', 'homestead_area', 'migrant_settled', 'land_swap_insured']) {
+    err.forEach((e, k) => expect(Math.abs(e) / (residents[k] as number)).toBeLessThanOrEqual(CONSERVATION_TOLERANCE));
+    for (const id of NON_NEGATIVE_STOCKS) {
       expect(Math.min(...(trace.values[id] as Float64Array)), id).toBeGreaterThanOrEqual(-1e-6);
     }
   });
