@@ -3,7 +3,8 @@
  * budget every reform measure draws on (plan lines 69, 145, 184).
  *
  * The budget is a stock: appropriations (a share of GDP) and quota sales flow in, spending flows
- * out. Committed charges — the recurring public-service cost of the reform's new citizens and the
+ * out, and money released from the balance but left unspent lapses back to the general budget
+ * (so the balance stays within a few years of income instead of piling up). Committed charges — the recurring public-service cost of the reform's new citizens and the
  * insurance subsidy extended to migrants — are paid first; what is left funds the discretionary measures
  * (reform conversions, the two swaps, homestead reclamation, enrolment drives) in proportion, at
  * one funding ratio. So a scenario that pushes one reform harder leaves less for the others, and
@@ -30,6 +31,7 @@ const vars: VarDef[] = [
     'reform_budget_share',
     'init_reform_budget',
     'budget_drawdown_time',
+    'budget_lapse_share',
   ),
 
   // —— The economy (exogenous) ——
@@ -80,11 +82,12 @@ const vars: VarDef[] = [
     ].join(' + '),
     'What the discretionary measures would cost if all ran at their levers’ pace: reform conversions, the two swaps, reclamation and enrolment drives.',
   ),
+  aux('balance_release', `${YI_YUAN}/year`, 'reform_budget / budget_drawdown_time', 'Part of the balance released for spending this year: the balance spread over its drawdown time.'),
   aux(
     'budget_available',
     `${YI_YUAN}/year`,
-    'reform_appropriation + quota_sales_revenue + reform_budget / budget_drawdown_time',
-    'Money the budget can spend this year: appropriation, quota sales and the balance spread over its drawdown time.',
+    'reform_appropriation + quota_sales_revenue + balance_release',
+    'Money the budget can spend this year: appropriation, quota sales and the released balance.',
   ),
   aux('committed_paid', `${YI_YUAN}/year`, 'min(committed_charges, budget_available)', 'Committed charges paid.'),
   aux('unfunded_commitments', `${YI_YUAN}/year`, 'committed_charges - committed_paid', 'Committed charges the budget cannot pay (reported, not borrowed).'),
@@ -100,7 +103,19 @@ const vars: VarDef[] = [
     '(1 - 1e-9) * (committed_paid + funding_ratio * discretionary_desired)',
     'Spending from the reform budget: never more than is available, so the budget never goes below zero (the factor 1 − 10⁻⁹ keeps rounding from doing so either).',
   ),
-  stock('reform_budget', YI_YUAN, 'init_reform_budget', ['reform_appropriation', 'quota_sales_revenue'], ['reform_spending'], 'Reform budget balance (亿元).'),
+  aux(
+    'balance_spent',
+    `${YI_YUAN}/year`,
+    'clamp(reform_spending - reform_appropriation - quota_sales_revenue, 0, balance_release)',
+    'Part of the released balance actually spent: what spending takes beyond this year’s income.',
+  ),
+  flow(
+    'reform_budget_lapse',
+    `${YI_YUAN}/year`,
+    'budget_lapse_share * (balance_release - balance_spent)',
+    'Released balance left unspent that returns to the general budget: unspent reform money does not pile up. With spending, it never takes more than the released balance, so the budget stays non-negative.',
+  ),
+  stock('reform_budget', YI_YUAN, 'init_reform_budget', ['reform_appropriation', 'quota_sales_revenue'], ['reform_spending', 'reform_budget_lapse'], 'Reform budget balance (亿元).'),
 ];
 
 export const economy: Subsystem = {
@@ -108,7 +123,7 @@ export const economy: Subsystem = {
   name: { zh: '经济与公共财政', en: 'Economy and public finance' },
   doc: [
     'The economy is exogenous: real GDP grows at a rate that moves from its 2011 level towards a long-run level (so real GDP stays within bounds over any horizon), prices rise at the deflator, and incomes follow GDP per resident — rural incomes also with rents from transferred land (line 184). GDP growth sets the city’s pull on migrants and construction’s demand for land; GDP per resident sets what public services cost.',
-    'The reform budget is a stock fed by appropriations (a share of GDP, line 145) and quota sales on the exchange, drawn down by spending that never exceeds what is available. Committed charges — each reform citizen’s recurring public-service cost and the insurance subsidy extended to migrants — come first; the rest funds reform conversions, homestead and land-for-insurance swaps, reclamation and enrolment drives at one funding ratio. Pushing one measure harder therefore slows the others, and every conversion adds to next year’s committed charges: the reform’s cost rises as it proceeds (line 69: 改革的成本会更高).',
+    'The reform budget is a stock fed by appropriations (a share of GDP, line 145) and quota sales on the exchange, drawn down by spending that never exceeds what is available; of the balance released each year, what the measures do not spend lapses back to the general budget, so unspent money does not pile up. Committed charges — each reform citizen’s recurring public-service cost and the insurance subsidy extended to migrants — come first; the rest funds reform conversions, homestead and land-for-insurance swaps, reclamation and enrolment drives at one funding ratio. Pushing one measure harder therefore slows the others, and every conversion adds to next year’s committed charges: the reform’s cost rises as it proceeds (line 69: 改革的成本会更高).',
   ].join('\n\n'),
   vars,
 };

@@ -2,10 +2,12 @@
  * The feedback the plan's mechanisms imply, and the fixes of model v2: each test states a
  * behaviour the equations must show (and the first model did not).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectModel, type Trace } from '../../src/engine/index.js';
 import { hangzhouModel } from '../../src/models/index.js';
-import { compiled, valueIn } from './helpers.js';
+import { bundledScenarios, loadScenario } from '../../src/scenario/index.js';
+import { compiled, leverDraws, valueIn } from './helpers.js';
 
 const last = (trace: Trace, id: string): number => {
   const v = trace.values[id];
@@ -91,6 +93,27 @@ describe('the reform budget', () => {
         expect(spending[k]).toBeLessThanOrEqual((available[k] as number) * (1 + 1e-12));
       });
     }
+  });
+
+  it('unspent money lapses: the balance never exceeds drawdown-time years of income, whatever the levers (until 2040)', () => {
+    const m = compiled({ until: 2040 });
+    fc.assert(
+      fc.property(leverDraws, (levers) => {
+        const trace = m.trace({ ...levers, budget_lapse_share: 1, init_reform_budget: 0 });
+        const budget = values(trace, 'reform_budget');
+        const income = values(trace, 'reform_appropriation');
+        const sales = values(trace, 'quota_sales_revenue');
+        // With every released but unspent yuan lapsing, dB/dt ≤ income − B/d: B cannot pass d × income (income only grows).
+        budget.forEach((b, k) => expect(b).toBeLessThanOrEqual(levers.budget_drawdown_time! * Math.max(...Array.from(income.subarray(0, k + 1), (x, j) => x + (sales[j] as number))) * (1 + 1e-9) + 1e-9));
+      }),
+      { numRuns: 25, seed: 20110 },
+    );
+    // Without the lapse the trend piles up unspent money: by 2040 far more than two years of income.
+    const trend = loadScenario(bundledScenarios.find((s) => s.id === 'trend')!.file).parameters as Record<string, number>;
+    const piled = m.trace({ ...trend, budget_lapse_share: 0 });
+    expect(last(piled, 'reform_budget')).toBeGreaterThan(5 * last(piled, 'reform_appropriation'));
+    const lapsing = m.trace(trend);
+    expect(last(lapsing, 'reform_budget')).toBeLessThanOrEqual(2 * last(lapsing, 'reform_appropriation'));
   });
 
   it('priorities trade off when the budget binds: more hukou conversions leave less for reclamation and enrolment', () => {

@@ -67,4 +67,22 @@ export const reformLevers = [
       en: 'Average years over which a balance may be spent on top of the year’s appropriation; the reform budget never borrows.',
     },
   },
+  {
+    id: 'budget_lapse_share',
+    name: { zh: '改革资金结余收回比例', en: 'Reform budget: share of unspent balance that lapses' },
+    unit: '1',
+    domain: 'reform',
+    default: 1,
+    range: { min: 0, max: 1 },
+    source: null,
+    provenance: {
+      kind: 'assumption',
+      reason: 'Budget rules of the period (the Ministry of Finance’s 2010 rules on carried-over and surplus appropriations, tightened in 2014–2015) send project money left unspent for about two years back to the general budget rather than letting it pile up in a programme account (rule of thumb, not verified here): what the drawdown releases and the measures do not spend lapses.',
+    },
+    uncertainty: uniform(0.5, 1, 'How strictly unspent reform money was recovered in 2011–2015 is not documented here: from half of it to all.'),
+    description: {
+      zh: '每年从结余中释放而未被改革措施用掉的资金收回一般预算的比例；为0时结余无限累积。',
+      en: 'Share of the balance released each year but not spent by the reform measures that returns to the general budget; at 0 unspent money piles up without limit.',
+    },
+  },
 ] as const satisfies readonly ParamRecord[];
