@@ -3,9 +3,10 @@
  * budget every reform measure draws on (plan lines 69, 145, 184).
  *
  * The budget is a stock: appropriations (a share of GDP) and quota sales flow in, spending flows
- * out, and money released from the balance but left unspent lapses back to the general budget
- * (so the balance stays within a few years of income instead of piling up). Committed charges — the recurring public-service cost of the reform's new citizens and the
- * insurance subsidy extended to migrants — are paid first; what is left funds the discretionary measures
+ * out, and money released from the balance but left unspent lapses back to the general budget (so
+ * the balance stays within a few years of income instead of piling up). Committed charges — the
+ * recurring public-service cost of the reform's new citizens and the insurance subsidy extended to
+ * migrants — are paid first; what is left funds the discretionary measures
  * (reform conversions, the two swaps, homestead reclamation, enrolment drives) in proportion, at
  * one funding ratio. So a scenario that pushes one reform harder leaves less for the others, and
  * every conversion raises next year's committed charges (line 69: 改革的成本会更高).
@@ -103,17 +104,11 @@ const vars: VarDef[] = [
     '(1 - 1e-9) * (committed_paid + funding_ratio * discretionary_desired)',
     'Spending from the reform budget: never more than is available, so the budget never goes below zero (the factor 1 − 10⁻⁹ keeps rounding from doing so either).',
   ),
-  aux(
-    'balance_spent',
-    `${YI_YUAN}/year`,
-    'clamp(reform_spending - reform_appropriation - quota_sales_revenue, 0, balance_release)',
-    'Part of the released balance actually spent: what spending takes beyond this year’s income.',
-  ),
   flow(
     'reform_budget_lapse',
     `${YI_YUAN}/year`,
-    'budget_lapse_share * (balance_release - balance_spent)',
-    'Released balance left unspent that returns to the general budget: unspent reform money does not pile up. With spending, it never takes more than the released balance, so the budget stays non-negative.',
+    'budget_lapse_share * min(balance_release, budget_available - reform_spending)',
+    'Released balance left unspent, returned to the general budget: spending is paid from this year’s income first, so what is left unspent of the release lapses and unspent money does not pile up. Spending and lapse together never take more than the income and the release, so the budget stays non-negative.',
   ),
   stock('reform_budget', YI_YUAN, 'init_reform_budget', ['reform_appropriation', 'quota_sales_revenue'], ['reform_spending', 'reform_budget_lapse'], 'Reform budget balance (亿元).'),
 ];
